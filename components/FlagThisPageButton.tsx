@@ -1,0 +1,48 @@
+/**
+ * "Gắn cờ trang này": asks the background to flag the tab the popup was opened on,
+ * through the same `flag-tab` message outside tools use.
+ */
+import { useState } from 'react';
+import type { FlagTabRequest, FlagTabResponse } from '@/lib/messages';
+import { appDatabase } from '@/lib/db/app-database';
+import { flagErrorMessage } from './flag-error-message';
+import { t } from './i18n';
+
+type Outcome = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: string; isError: boolean };
+
+async function describeResponse(response: FlagTabResponse): Promise<{ text: string; isError: boolean }> {
+  if (!response.ok) return { text: flagErrorMessage(response.error), isError: true };
+  if (!response.duplicateOf) return { text: t('flagSaved'), isError: false };
+  const earlier = await appDatabase().flags.get(response.duplicateOf);
+  return { text: t('flagDuplicate', String(earlier?.timesFlagged ?? 2)), isError: false };
+}
+
+export function FlagThisPageButton() {
+  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+
+  async function flag() {
+    setOutcome({ kind: 'busy' });
+    try {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      if (tab?.id === undefined) throw new Error('no active tab');
+      const request: FlagTabRequest = { type: 'flag-tab', tabId: tab.id, via: 'popup' };
+      const response = (await browser.runtime.sendMessage(request)) as FlagTabResponse;
+      setOutcome({ kind: 'done', ...(await describeResponse(response)) });
+    } catch (error) {
+      setOutcome({ kind: 'done', text: t('errorUnknown', String(error)), isError: true });
+    }
+  }
+
+  return (
+    <div className="flag-this-page">
+      <button type="button" className="primary" onClick={flag} disabled={outcome.kind === 'busy'}>
+        {outcome.kind === 'busy' ? t('flagging') : t('flagThisPage')}
+      </button>
+      {outcome.kind === 'done' && (
+        <p role="status" className={outcome.isError ? 'message error' : 'message'}>
+          {outcome.text}
+        </p>
+      )}
+    </div>
+  );
+}

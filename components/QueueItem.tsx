@@ -1,0 +1,38 @@
+/**
+ * One flagged article in the queue. Page-derived text is rendered as React
+ * text nodes only, never as HTML.
+ */
+import type { FlagRecord, FlagStatus } from '@/lib/flag-record';
+import { formatVietnamDateTime } from './format-time';
+import { t, uiLocale } from './i18n';
+import { StatusSelect } from './StatusSelect';
+
+export function QueueItem(props: {
+  record: FlagRecord;
+  onStatusChange(status: FlagStatus): void;
+  onDelete(): void;
+}) {
+  const { record } = props;
+  const title = record.title || t('untitled');
+  return (
+    <li className="queue-item" data-flag-id={record.id}>
+      <a className="title" href={record.url} target="_blank" rel="noopener noreferrer">
+        {title}
+      </a>
+      <div className="meta">
+        <span className="outlet">{record.siteName}</span>
+        <time dateTime={new Date(record.capturedAt).toISOString()}>
+          {formatVietnamDateTime(record.capturedAt, uiLocale())}
+        </time>
+        {record.timesFlagged > 1 && <span className="times">{t('timesFlagged', String(record.timesFlagged))}</span>}
+      </div>
+      {record.quote && <blockquote className="quote">{record.quote}</blockquote>}
+      <div className="actions">
+        <StatusSelect value={record.status} onChange={props.onStatusChange} label={`${t('statusLabel')}: ${title}`} />
+        <button type="button" className="delete" aria-label={t('deleteFlagNamed', title)} onClick={props.onDelete}>
+          {t('deleteFlag')}
+        </button>
+      </div>
+    </li>
+  );
+}

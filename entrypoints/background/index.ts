@@ -1,0 +1,9 @@
+import { setupContextMenu } from './context-menu';
+import { setupMessageHandler } from './message-handler';
+import { setupShortcut } from './shortcut';
+
+export default defineBackground(() => {
+  setupContextMenu();
+  setupShortcut();
+  setupMessageHandler();
+});

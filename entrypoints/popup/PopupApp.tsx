@@ -1,0 +1,24 @@
+import { ExportCsvButton } from '@/components/ExportCsvButton';
+import { FlagQueue } from '@/components/FlagQueue';
+import { FlagThisPageButton } from '@/components/FlagThisPageButton';
+import { MonitorNameNotice } from '@/components/MonitorNameNotice';
+import { t } from '@/components/i18n';
+
+export function PopupApp() {
+  return (
+    <main className="popup">
+      <header>
+        <h1>{t('extName')}</h1>
+        <button type="button" className="link" onClick={() => browser.runtime.openOptionsPage()}>
+          {t('openSettings')}
+        </button>
+      </header>
+      <FlagThisPageButton />
+      <MonitorNameNotice />
+      <div className="toolbar">
+        <ExportCsvButton />
+      </div>
+      <FlagQueue />
+    </main>
+  );
+}

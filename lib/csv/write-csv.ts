@@ -1,0 +1,30 @@
+/**
+ * RFC 4180 CSV writing for spreadsheets: CRLF line ends, quotes doubled,
+ * a UTF-8 byte-order mark so Excel reads Vietnamese diacritics, and cells that
+ * a spreadsheet would run as a formula neutralised.
+ */
+
+export const UTF8_BOM = '\uFEFF';
+
+// A spreadsheet treats a cell starting with one of these as a formula (OWASP CSV injection).
+const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+
+/** "=HYPERLINK(…)" → "'=HYPERLINK(…)": shown as text, never evaluated. */
+export function neutraliseFormula(value: string): string {
+  return FORMULA_TRIGGER.test(value) ? `'${value}` : value;
+}
+
+export function quoteCell(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export function csvRow(cells: readonly string[]): string {
+  return cells.map((cell) => quoteCell(neutraliseFormula(cell))).join(',') + '\r\n';
+}
+
+/** The whole file: BOM, header row, one row per record. */
+export function writeCsv(header: readonly string[], rows: Iterable<readonly string[]>): string {
+  const parts = [UTF8_BOM, csvRow(header)];
+  for (const row of rows) parts.push(csvRow(row));
+  return parts.join('');
+}

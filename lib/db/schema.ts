@@ -1,0 +1,48 @@
+/**
+ * The one owner of Canh Tin's IndexedDB schema. Every table, index and
+ * migration lives here; each new `version(n)` gets an upgrade function and a
+ * test that opens a database filled by version n-1 (tests/unit/db-migrations.test.ts).
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { FlagRecord, TrashedFlag } from '../flag-record';
+
+export const DATABASE_NAME = 'canh-tin';
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export type CanhTinDatabase = Dexie & {
+  flags: EntityTable<FlagRecord, 'id'>;
+  trash: EntityTable<TrashedFlag, 'id'>;
+  settings: EntityTable<SettingRow, 'key'>;
+};
+
+/**
+ * Version history, oldest first. Index strings are kept verbatim per version
+ * so that a test can build a database of any earlier version.
+ */
+export const SCHEMA_VERSIONS = {
+  1: {
+    // capturedAt: the queue reads newest first; canonicalUrl: "already flagged" lookups.
+    flags: 'id, capturedAt, canonicalUrl, status',
+    trash: 'id, deletedAt',
+    settings: 'key',
+  },
+} as const;
+
+export const CURRENT_SCHEMA_VERSION = 1;
+
+/**
+ * Opens (lazily) the database. `indexedDB` can be injected so tests run on
+ * fake-indexeddb and reliability tests on a storage bucket with a small quota.
+ */
+export function createDatabase(options: { name?: string; indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}): CanhTinDatabase {
+  const db = new Dexie(options.name ?? DATABASE_NAME, {
+    ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+    ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+  }) as CanhTinDatabase;
+  db.version(1).stores(SCHEMA_VERSIONS[1]);
+  return db;
+}

@@ -1,0 +1,45 @@
+/**
+ * The shape of a flag: one article a monitor marked for the rebuttal team.
+ * Fields are named for what the page itself said; later capture work (author,
+ * publish time, text, evidence) adds optional fields here and a migration in
+ * lib/db/schema.ts.
+ */
+
+export const FLAG_STATUSES = ['new', 'confirmed', 'sent_to_rebuttal', 'rebutted', 'dismissed'] as const;
+export type FlagStatus = (typeof FLAG_STATUSES)[number];
+
+/** How the monitor asked for the flag; all of them go through the same flagging function. */
+export const FLAG_TRIGGERS = ['popup', 'menu_page', 'menu_link', 'menu_selection', 'shortcut', 'automation'] as const;
+export type FlagTrigger = (typeof FLAG_TRIGGERS)[number];
+
+export interface FlagRecord {
+  /** Random UUID, stable across exports and imports between monitors. */
+  id: string;
+  /** The address exactly as visited (or the link's target for "flag this link"). */
+  url: string;
+  /** What the page declares as its canonical address, else `url` without its fragment. */
+  canonicalUrl: string;
+  title: string;
+  siteName: string;
+  description: string;
+  /** `html[lang]` as declared, lower-cased; '' when the page declares none. */
+  lang: string;
+  /** Text the monitor selected, kept as evidence of the distorting claim. */
+  quote: string;
+  /** For a flagged link: the page the link was found on. */
+  foundOnUrl: string;
+  /** Epoch milliseconds of the first flag. */
+  capturedAt: number;
+  /** Epoch milliseconds of the latest flag of the same canonical URL. */
+  lastFlaggedAt: number;
+  /** How many times this address was flagged (1 for a fresh record). */
+  timesFlagged: number;
+  monitor: string;
+  trigger: FlagTrigger;
+  status: FlagStatus;
+}
+
+/** Record as kept in the trash: the full record plus when it was deleted. */
+export interface TrashedFlag extends FlagRecord {
+  deletedAt: number;
+}

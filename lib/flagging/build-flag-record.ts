@@ -1,0 +1,54 @@
+/**
+ * Turns what a page said about itself (untrusted) into a clean FlagRecord.
+ */
+import type { FlagRecord, FlagTrigger } from '../flag-record';
+import { cleanMultiLine, cleanSingleLine } from '../text/clean-text';
+import { resolveHttpUrl, withoutFragment, type PageMetadata } from '../page/page-metadata';
+
+export interface RecordContext {
+  id: string;
+  now: number;
+  monitor: string;
+  trigger: FlagTrigger;
+}
+
+/** "https://www.baodaoxanh.example/a" → "baodaoxanh.example": the outlet when the page names none. */
+export function hostnameOutlet(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}
+
+/** Only http(s) pages can be flagged; anything else is not a news article. */
+export function isHttpUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+export function buildFlagRecord(page: PageMetadata, context: RecordContext, foundOnUrl = ''): FlagRecord {
+  const url = cleanSingleLine(page.url, 4000);
+  const canonicalUrl = cleanSingleLine(resolveHttpUrl(page.canonicalUrl, url), 4000) || withoutFragment(url);
+  return {
+    id: context.id,
+    url,
+    canonicalUrl,
+    title: cleanSingleLine(page.title),
+    siteName: cleanSingleLine(page.siteName) || hostnameOutlet(canonicalUrl),
+    description: cleanMultiLine(page.description, 2000),
+    lang: cleanSingleLine(page.lang, 35).toLowerCase(),
+    quote: cleanMultiLine(page.selection),
+    foundOnUrl: cleanSingleLine(foundOnUrl, 4000),
+    capturedAt: context.now,
+    lastFlaggedAt: context.now,
+    timesFlagged: 1,
+    monitor: cleanSingleLine(context.monitor, 120),
+    trigger: context.trigger,
+    status: 'new',
+  };
+}

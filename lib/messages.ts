@@ -1,0 +1,43 @@
+/**
+ * The message contract between Canh Tin's contexts, validated at the boundary.
+ * Every message the background receives is parsed here first: extension pages
+ * are trusted to ask, but their payloads are still checked, and whatever a web
+ * page returns from an injected script is untrusted.
+ */
+import { z } from 'zod';
+import { MAX_MULTI_LINE, MAX_SINGLE_LINE } from './text/clean-text';
+
+/** Extension page → background: flag the page open in a tab (documented in the README). */
+export const flagTabRequestSchema = z.object({
+  type: z.literal('flag-tab'),
+  tabId: z.number().int().nonnegative(),
+  /** Set by Canh Tin's own popup button; outside tools leave it out. */
+  via: z.literal('popup').optional(),
+});
+export type FlagTabRequest = z.infer<typeof flagTabRequestSchema>;
+
+/** Background → extension page: the answer to `flag-tab`. Keep this shape stable. */
+export type FlagTabResponse = { ok: true; id: string; duplicateOf?: string } | { ok: false; error: string };
+
+/** Every message the background accepts from extension pages. */
+export const backgroundRequestSchema = z.discriminatedUnion('type', [flagTabRequestSchema]);
+export type BackgroundRequest = z.infer<typeof backgroundRequestSchema>;
+
+// Page data is capped generously here; the record builder trims it to the stored limits.
+const pageText = (max: number) => z.string().max(max * 4).catch('');
+
+/** Injected script (untrusted page) → background: what the page says about itself. */
+export const pageMetadataSchema = z.object({
+  url: z.string().max(MAX_SINGLE_LINE * 8),
+  canonicalUrl: pageText(MAX_SINGLE_LINE * 2),
+  title: pageText(MAX_SINGLE_LINE),
+  siteName: pageText(MAX_SINGLE_LINE),
+  description: pageText(MAX_MULTI_LINE),
+  lang: pageText(MAX_SINGLE_LINE),
+  selection: pageText(MAX_MULTI_LINE),
+});
+
+export function parseBackgroundRequest(message: unknown): BackgroundRequest | null {
+  const parsed = backgroundRequestSchema.safeParse(message);
+  return parsed.success ? parsed.data : null;
+}
