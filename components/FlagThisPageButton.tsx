@@ -17,15 +17,26 @@ async function describeResponse(response: FlagTabResponse): Promise<{ text: stri
   return { text: t('flagDuplicate', String(earlier?.timesFlagged ?? 2)), isError: false };
 }
 
+/**
+ * The tab the monitor is reading: the active tab of the last focused normal
+ * browser window. For the toolbar popup that is the window it drops down from;
+ * it also holds when popup.html is opened in a separate window.
+ */
+async function articleTabId(): Promise<number | undefined> {
+  const window = await browser.windows.getLastFocused({ windowTypes: ['normal'] });
+  const [tab] = await browser.tabs.query({ active: true, windowId: window.id });
+  return tab?.id;
+}
+
 export function FlagThisPageButton() {
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
 
   async function flag() {
     setOutcome({ kind: 'busy' });
     try {
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      if (tab?.id === undefined) throw new Error('no active tab');
-      const request: FlagTabRequest = { type: 'flag-tab', tabId: tab.id, via: 'popup' };
+      const tabId = await articleTabId();
+      if (tabId === undefined) throw new Error('no active tab');
+      const request: FlagTabRequest = { type: 'flag-tab', tabId, via: 'popup' };
       const response = (await browser.runtime.sendMessage(request)) as FlagTabResponse;
       setOutcome({ kind: 'done', ...(await describeResponse(response)) });
     } catch (error) {

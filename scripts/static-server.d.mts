@@ -1,0 +1,1 @@
+export function startStaticServer(root: string, port?: number): Promise<{ origin: string; close(): Promise<void> }>;
