@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { flagPage, FLAG_ERRORS, type FlagPageDeps } from '@/lib/flagging/flag-page';
+import { extractPageMetadata } from '@/lib/page/page-metadata';
+import { listQueue } from '@/lib/db/flag-repository';
+import { setMonitorName } from '@/lib/db/settings-repository';
+import { fixtureDocument } from './support/fixture-document';
+import { testDatabase } from './support/test-database';
+
+const ARTICLE_URL = 'http://127.0.0.1:8000/tin-gia-ban-do-truong-sa.html?utm_source=facebook';
+
+function depsFor(pageUrl: string, fixture: string, selection = '', overrides: Partial<FlagPageDeps> = {}) {
+  let clock = Date.UTC(2026, 10, 24, 1, 30);
+  let ids = 0;
+  const deps: FlagPageDeps = {
+    db: testDatabase(),
+    readPage: async () => extractPageMetadata(fixtureDocument(fixture), pageUrl, selection),
+    readLinkText: async () => 'Paracel history, rewritten',
+    now: () => (clock += 60_000),
+    newId: () => `id-${++ids}`,
+    ...overrides,
+  };
+  return deps;
+}
+
+describe('flagPage', () => {
+  it('stores what the page says, the monitor and the capture time', async () => {
+    const deps = depsFor(ARTICLE_URL, 'tin-gia-ban-do-truong-sa.html');
+    await setMonitorName(deps.db, '  Trần Văn Biển ');
+    const response = await flagPage(deps, { tabId: 7, trigger: 'popup' });
+    expect(response).toEqual({ ok: true, id: 'id-1' });
+    const [record] = await listQueue(deps.db);
+    expect(record).toMatchObject({
+      id: 'id-1',
+      url: ARTICLE_URL,
+      canonicalUrl: 'https://baodaoxanh.example/bien-dao/lan-truyen-ban-do-moi-xoa-truong-sa-t12345.html',
+      title: 'Lan truyền “bản đồ mới” xoá quần đảo Trường Sa khỏi lãnh thổ',
+      siteName: 'Báo Đảo Xanh',
+      lang: 'vi',
+      monitor: 'Trần Văn Biển',
+      trigger: 'popup',
+      status: 'new',
+      timesFlagged: 1,
+      capturedAt: Date.UTC(2026, 10, 24, 1, 31),
+    });
+  });
+
+  it('keeps the selected text as the quote', async () => {
+    const deps = depsFor(ARTICLE_URL, 'tin-gia-ban-do-truong-sa.html', '  “các đảo ở Trường Sa\nchưa bao giờ thuộc về Việt Nam”  ');
+    await flagPage(deps, { tabId: 7, trigger: 'menu_selection' });
+    expect((await listQueue(deps.db))[0]?.quote).toBe('“các đảo ở Trường Sa\nchưa bao giờ thuộc về Việt Nam”');
+  });
+
+  it("uses the context menu's selection text when the page's selection is gone", async () => {
+    const deps = depsFor(ARTICLE_URL, 'tin-gia-ban-do-truong-sa.html');
+    await flagPage(deps, { tabId: 7, trigger: 'menu_selection', selectionText: 'bản đồ mới' });
+    expect((await listQueue(deps.db))[0]?.quote).toBe('bản đồ mới');
+  });
+
+  it('answers "already flagged" for the same canonical URL instead of adding a second line', async () => {
+    const deps = depsFor(ARTICLE_URL, 'tin-gia-ban-do-truong-sa.html');
+    const first = await flagPage(deps, { tabId: 7, trigger: 'popup' });
+    const second = await flagPage(deps, { tabId: 7, trigger: 'shortcut' });
+    expect(second).toEqual({ ok: true, id: 'id-1', duplicateOf: 'id-1' });
+    expect(first).toEqual({ ok: true, id: 'id-1' });
+    const queue = await listQueue(deps.db);
+    expect(queue).toHaveLength(1);
+    expect(queue[0]).toMatchObject({ timesFlagged: 2, capturedAt: Date.UTC(2026, 10, 24, 1, 31), lastFlaggedAt: Date.UTC(2026, 10, 24, 1, 32) });
+  });
+
+  it('flags a link: its target, its text as title, the page it was found on', async () => {
+    const pageUrl = 'http://127.0.0.1:8000/spratly-protests-analysis.html';
+    const deps = depsFor(pageUrl, 'spratly-protests-analysis.html');
+    const linkUrl = 'https://reefreport.test/analysis/paracel-history-rewritten?utm_source=related#top';
+    await flagPage(deps, { tabId: 3, trigger: 'menu_link', linkUrl });
+    expect((await listQueue(deps.db))[0]).toMatchObject({
+      url: linkUrl,
+      canonicalUrl: 'https://reefreport.test/analysis/paracel-history-rewritten?utm_source=related',
+      title: 'Paracel history, rewritten',
+      siteName: 'reefreport.test',
+      foundOnUrl: pageUrl,
+      trigger: 'menu_link',
+    });
+  });
+
+  it('refuses pages that are not http(s)', async () => {
+    const deps = depsFor('chrome://settings/', 'formula-bait.html');
+    expect(await flagPage(deps, { tabId: 1, trigger: 'shortcut' })).toEqual({ ok: false, error: FLAG_ERRORS.unsupportedPage });
+    expect(await listQueue(deps.db)).toEqual([]);
+  });
+
+  it('reports an unreadable page (script injection refused) and stores nothing', async () => {
+    const deps = depsFor(ARTICLE_URL, 'formula-bait.html', '', {
+      readPage: async () => {
+        throw new Error('Cannot access contents of the page');
+      },
+    });
+    expect(await flagPage(deps, { tabId: 1, trigger: 'popup' })).toEqual({ ok: false, error: FLAG_ERRORS.unreadablePage });
+  });
+
+  it('rejects a page answer of the wrong shape (untrusted input)', async () => {
+    const deps = depsFor(ARTICLE_URL, 'formula-bait.html', '', { readPage: async () => ({ url: 42 }) });
+    expect(await flagPage(deps, { tabId: 1, trigger: 'popup' })).toEqual({ ok: false, error: FLAG_ERRORS.unreadablePage });
+  });
+
+  it('cleans hostile page text: control and zero-width characters, newlines in the title', async () => {
+    const deps = depsFor(ARTICLE_URL, 'formula-bait.html', '', {
+      readPage: async () => ({
+        url: ARTICLE_URL,
+        canonicalUrl: '',
+        title: 'Nam\u200B Du\n<b>mùa đẹp</b>\u202E',
+        siteName: '\u0007-TinSoc-',
+        description: '',
+        lang: 'VI',
+        selection: '',
+      }),
+    });
+    await flagPage(deps, { tabId: 1, trigger: 'popup' });
+    expect((await listQueue(deps.db))[0]).toMatchObject({
+      title: 'Nam Du <b>mùa đẹp</b>',
+      siteName: '-TinSoc-',
+      lang: 'vi',
+      canonicalUrl: ARTICLE_URL,
+    });
+  });
+
+  it('reports a failed write instead of losing it silently', async () => {
+    const deps = depsFor(ARTICLE_URL, 'tin-gia-ban-do-truong-sa.html');
+    deps.db.flags.hook('creating', () => {
+      throw new Error('QuotaExceededError');
+    });
+    expect(await flagPage(deps, { tabId: 1, trigger: 'popup' })).toEqual({ ok: false, error: FLAG_ERRORS.storageFailed });
+  });
+});

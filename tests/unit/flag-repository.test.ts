@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { listQueue, moveToTrash, restoreFromTrash, saveFlag, setStatus } from '@/lib/db/flag-repository';
+import type { FlagRecord } from '@/lib/flag-record';
+import { testDatabase } from './support/test-database';
+
+function record(id: string, capturedAt: number, overrides: Partial<FlagRecord> = {}): FlagRecord {
+  return {
+    id,
+    url: `https://baodaoxanh.example/${id}`,
+    canonicalUrl: `https://baodaoxanh.example/${id}`,
+    title: `Bài ${id}`,
+    siteName: 'Báo Đảo Xanh',
+    description: '',
+    lang: 'vi',
+    quote: '',
+    foundOnUrl: '',
+    capturedAt,
+    lastFlaggedAt: capturedAt,
+    timesFlagged: 1,
+    monitor: 'Lan',
+    trigger: 'popup',
+    status: 'new',
+    ...overrides,
+  };
+}
+
+describe('flag repository', () => {
+  it('lists the queue newest first', async () => {
+    const db = testDatabase();
+    await saveFlag(db, record('a', 1000));
+    await saveFlag(db, record('c', 3000));
+    await saveFlag(db, record('b', 2000));
+    expect((await listQueue(db)).map((r) => r.id)).toEqual(['c', 'b', 'a']);
+  });
+
+  it('changes a status and keeps it', async () => {
+    const db = testDatabase();
+    await saveFlag(db, record('a', 1000));
+    await setStatus(db, 'a', 'sent_to_rebuttal');
+    expect((await db.flags.get('a'))?.status).toBe('sent_to_rebuttal');
+    await expect(setStatus(db, 'missing', 'rebutted')).rejects.toThrow(/No flag/);
+  });
+
+  it('moves a deleted flag to the trash and undo brings it back unchanged', async () => {
+    const db = testDatabase();
+    const original = record('a', 1000, { status: 'confirmed', quote: 'trích dẫn' });
+    await saveFlag(db, original);
+    const trashed = await moveToTrash(db, 'a', 5000);
+    expect(trashed.deletedAt).toBe(5000);
+    expect(await listQueue(db)).toEqual([]);
+    expect(await db.trash.count()).toBe(1);
+
+    await restoreFromTrash(db, 'a');
+    expect(await listQueue(db)).toEqual([original]);
+    expect(await db.trash.count()).toBe(0);
+  });
+
+  it('keeps the first quote when the same page is flagged again with another', async () => {
+    const db = testDatabase();
+    await saveFlag(db, record('a', 1000, { quote: 'first' }));
+    const repeat = await saveFlag(db, record('b', 2000, { canonicalUrl: 'https://baodaoxanh.example/a', quote: 'second' }));
+    expect(repeat).toEqual({ id: 'a', duplicateOf: 'a' });
+    expect(await db.flags.get('a')).toMatchObject({ quote: 'first', timesFlagged: 2, lastFlaggedAt: 2000 });
+  });
+});
