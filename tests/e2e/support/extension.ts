@@ -7,7 +7,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { startStaticServer } from '../../../scripts/static-server.mjs';
+import type { browser } from 'wxt/browser';
 import type { FlagTabResponse } from '../../../lib/messages';
+
+// Inside page.evaluate callbacks the code runs in an extension page, where Chromium calls it `chrome`.
+declare const chrome: typeof browser;
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/chrome-mv3');
 export const FIXTURE_PAGES = resolve(import.meta.dirname, '../../fixtures/pages');
@@ -97,4 +101,21 @@ export async function launchExtension(options: { uiLanguage?: 'vi' | 'en' } = {}
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Opens popup.html in its own popup-type window, standing in for the toolbar
+ * popup (Playwright cannot click the toolbar). Its "Flag this page" button then
+ * targets the active tab of the last focused normal window, as the real popup does.
+ */
+export async function openPopupWindow(session: ExtensionSession, articlePage: Page): Promise<Page> {
+  await articlePage.bringToFront();
+  const helper = await session.openExtensionPage('options.html');
+  await articlePage.bringToFront();
+  const opened = session.context.waitForEvent('page');
+  await helper.evaluate((url) => chrome.windows.create({ url, type: 'popup', focused: false }), session.extensionUrl('popup.html'));
+  const popup = await opened;
+  await popup.waitForLoadState('domcontentloaded');
+  await helper.close();
+  return popup;
 }
