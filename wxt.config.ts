@@ -1,8 +1,20 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from 'wxt';
+
+// `npm run dev` (scripts/dev.mjs) serves the demo articles and passes their address here.
+const demoUrl = process.env.CANH_TIN_DEMO_URL;
+// Chrome is found on its own; Debian's Chromium lives where chrome-launcher does not look.
+const chromeBinary = process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 // Manifest and build settings for Chrome/Edge (MV3) and Firefox (MV3).
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  webExt: {
+    ...(demoUrl ? { startUrls: [demoUrl] } : {}),
+    ...(chromeBinary ? { binaries: { chrome: chromeBinary } } : {}),
+    // Chromium refuses to start its sandbox as root (containers, CI boxes).
+    ...(process.getuid?.() === 0 ? { chromiumArgs: ['--no-sandbox'] } : {}),
+  },
   manifestVersion: 3,
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
