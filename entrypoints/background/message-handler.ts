@@ -1,8 +1,9 @@
 /**
  * Messages from Canh Tin's own pages (popup, options, automation tools).
- * Anything sent by a web page or a content script is ignored; every payload
+ * Anything sent by a web page or a content script is refused; every payload
  * is validated against lib/messages.ts before it is acted on.
  */
+import type { FlagRequest } from '@/lib/flagging/flag-page';
 import { parseBackgroundRequest, type FlagTabResponse } from '@/lib/messages';
 import { flagTab } from './flag-tab';
 
@@ -12,17 +13,21 @@ export function isFromExtensionPage(sender: Sender): boolean {
   return sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
 }
 
-async function handle(message: unknown, sender: Sender): Promise<FlagTabResponse> {
+export async function handleBackgroundMessage(
+  message: unknown,
+  sender: Sender,
+  flag: (request: FlagRequest) => Promise<FlagTabResponse> = flagTab,
+): Promise<FlagTabResponse> {
   if (!isFromExtensionPage(sender)) return { ok: false, error: 'forbidden-sender' };
   const request = parseBackgroundRequest(message);
   if (!request) return { ok: false, error: 'invalid-message' };
-  return flagTab({ tabId: request.tabId, trigger: request.via ?? 'automation' });
+  return flag({ tabId: request.tabId, trigger: request.via ?? 'automation' });
 }
 
 export function setupMessageHandler(): void {
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     // sendResponse + `return true` works in every Chrome and Firefox version.
-    handle(message, sender).then(sendResponse, (error: unknown) =>
+    handleBackgroundMessage(message, sender).then(sendResponse, (error: unknown) =>
       sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
     );
     return true;

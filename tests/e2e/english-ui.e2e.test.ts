@@ -1,0 +1,32 @@
+/**
+ * With an English browser the UI is English, through the same catalogue lookups.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchExtension, type ExtensionSession } from './support/extension';
+
+let session: ExtensionSession;
+
+beforeAll(async () => {
+  session = await launchExtension({ uiLanguage: 'en' });
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+it('shows the popup and a flagged article in English', async () => {
+  const article = await session.context.newPage();
+  await article.goto(`${session.origin}/tin-gia-ban-do-truong-sa.html`);
+  expect(await session.flagTab(await session.tabIdOf(article))).toMatchObject({ ok: true });
+
+  const popup = await session.openExtensionPage('popup.html');
+  await expect(popup.getByRole('button', { name: 'Flag this page' }).isVisible()).resolves.toBe(true);
+  await expect(popup.getByRole('button', { name: 'Export CSV' }).isVisible()).resolves.toBe(true);
+  await expect(popup.getByRole('heading', { level: 2 }).textContent()).resolves.toBe('Flagged queue · total: 1');
+  const statuses = await popup.locator('.queue-item select option').allTextContents();
+  expect(statuses).toEqual(['New', 'Confirmed', 'Sent to rebuttal', 'Rebutted', 'Dismissed']);
+  // Page-derived text is shown as the page wrote it, whatever the UI language.
+  await expect(popup.locator('.queue-item .title').textContent()).resolves.toBe(
+    'Lan truyền “bản đồ mới” xoá quần đảo Trường Sa khỏi lãnh thổ',
+  );
+});
