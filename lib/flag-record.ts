@@ -37,6 +37,10 @@ export interface FlagRecord {
   monitor: string;
   trigger: FlagTrigger;
   status: FlagStatus;
+  /** One of the category ids (lib/categories.ts); '' until the monitor or the watchlist sets one. */
+  category: string;
+  /** Watchlist terms highlighted on the page when it was flagged, most frequent first. */
+  watchTerms: string[];
 }
 
 /** Record as kept in the trash: the full record plus when it was deleted. */

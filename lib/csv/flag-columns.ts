@@ -29,6 +29,8 @@ export const FLAG_COLUMNS: readonly FlagColumn[] = [
   { key: 'flagged_via', value: (r) => r.trigger },
   { key: 'times_flagged', value: (r) => String(r.timesFlagged) },
   { key: 'last_flagged_at', value: (r) => toVietnamIso(r.lastFlaggedAt) },
+  { key: 'category', value: (r) => r.category },
+  { key: 'watch_terms', value: (r) => r.watchTerms.join('; ') },
 ];
 
 export function flagsToCsv(records: Iterable<FlagRecord>): string {

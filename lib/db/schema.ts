@@ -30,9 +30,27 @@ export const SCHEMA_VERSIONS = {
     trash: 'id, deletedAt',
     settings: 'key',
   },
+  2: {
+    // category: the queue and the briefing filter and count by it.
+    flags: 'id, capturedAt, canonicalUrl, status, category',
+    trash: 'id, deletedAt',
+    settings: 'key',
+  },
 } as const;
 
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
+
+type Table = ReturnType<Dexie['table']>;
+
+/** v1 → v2: every flag gets a category ('' = not yet chosen) and the watchlist terms seen on its page. */
+async function addCategoryAndWatchTerms(tables: Table[]): Promise<void> {
+  for (const table of tables) {
+    await table.toCollection().modify((record: Record<string, unknown>) => {
+      if (typeof record.category !== 'string') record.category = '';
+      if (!Array.isArray(record.watchTerms)) record.watchTerms = [];
+    });
+  }
+}
 
 /**
  * Opens (lazily) the database. `indexedDB` can be injected so tests run on
@@ -44,5 +62,8 @@ export function createDatabase(options: { name?: string; indexedDB?: IDBFactory;
     ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
   }) as CanhTinDatabase;
   db.version(1).stores(SCHEMA_VERSIONS[1]);
+  db.version(2)
+    .stores(SCHEMA_VERSIONS[2])
+    .upgrade((tx) => addCategoryAndWatchTerms([tx.table('flags'), tx.table('trash')]));
   return db;
 }

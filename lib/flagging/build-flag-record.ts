@@ -10,6 +10,8 @@ export interface RecordContext {
   now: number;
   monitor: string;
   trigger: FlagTrigger;
+  /** What the watchlist saw on the page: pre-fills the category and lists the terms. */
+  watch?: { category: string; terms: string[] };
 }
 
 /** "https://www.baodaoxanh.example/a" → "baodaoxanh.example": the outlet when the page names none. */
@@ -50,5 +52,7 @@ export function buildFlagRecord(page: PageMetadata, context: RecordContext, foun
     monitor: cleanSingleLine(context.monitor, 120),
     trigger: context.trigger,
     status: 'new',
+    category: context.watch?.category ?? '',
+    watchTerms: (context.watch?.terms ?? []).map((term) => cleanSingleLine(term, 200)).filter(Boolean).slice(0, 100),
   };
 }

@@ -11,6 +11,7 @@ import { getMonitorName } from '../db/settings-repository';
 import type { CanhTinDatabase } from '../db/schema';
 import { withoutFragment, type PageMetadata } from '../page/page-metadata';
 import { buildFlagRecord, hostnameOutlet, isHttpUrl } from './build-flag-record';
+import { summariseWatchHits } from './watch-hits';
 
 export interface FlagPageDeps {
   db: CanhTinDatabase;
@@ -18,6 +19,8 @@ export interface FlagPageDeps {
   readPage(tabId: number): Promise<unknown>;
   /** Returns the visible text of the first link to `linkUrl` in the tab (untrusted). */
   readLinkText(tabId: number, linkUrl: string): Promise<unknown>;
+  /** Asks the tab's watchlist highlighter what it found (untrusted); may reject when it is not running. */
+  readWatchHits?(tabId: number): Promise<unknown>;
   now(): number;
   newId(): string;
 }
@@ -47,6 +50,15 @@ async function readPageSafely(deps: FlagPageDeps, tabId: number): Promise<PageMe
   }
   const parsed = pageMetadataSchema.safeParse(raw);
   return parsed.success ? parsed.data : null;
+}
+
+async function readWatchSafely(deps: FlagPageDeps, tabId: number) {
+  if (!deps.readWatchHits) return undefined;
+  try {
+    return summariseWatchHits(await deps.readWatchHits(tabId));
+  } catch {
+    return undefined; // No highlighter in this tab (turned off, or the page predates the extension).
+  }
 }
 
 async function linkAsPage(deps: FlagPageDeps, request: FlagRequest, linkUrl: string): Promise<PageMetadata> {
@@ -82,9 +94,13 @@ export async function flagPage(deps: FlagPageDeps, request: FlagRequest): Promis
     target = { ...page, selection: request.selectionText };
   }
 
+  // A flagged link is another article: the hits on this page say nothing about it.
+  const watch = request.linkUrl === undefined ? await readWatchSafely(deps, request.tabId) : undefined;
+
   try {
     const monitor = await getMonitorName(deps.db);
-    const record = buildFlagRecord(target, { id: deps.newId(), now: deps.now(), monitor, trigger: request.trigger }, foundOnUrl);
+    const context = { id: deps.newId(), now: deps.now(), monitor, trigger: request.trigger, ...(watch ? { watch } : {}) };
+    const record = buildFlagRecord(target, context, foundOnUrl);
     return { ok: true, ...(await saveFlag(deps.db, record)) };
   } catch {
     return { ok: false, error: FLAG_ERRORS.storageFailed };

@@ -21,6 +21,8 @@ const sample: FlagRecord = {
   monitor: '@bando_vn',
   trigger: 'menu_selection',
   status: 'sent_to_rebuttal',
+  category: 'sovereignty-sea-islands',
+  watchTerms: ['Trường Sa', 'Hoàng Sa'],
 };
 
 describe('flagsToCsv', () => {
@@ -35,6 +37,8 @@ describe('flagsToCsv', () => {
     expect(cell('captured_at')).toBe('2026-11-24T08:30:00+07:00');
     expect(cell('status')).toBe('sent_to_rebuttal');
     expect(cell('times_flagged')).toBe('2');
+    expect(cell('category')).toBe('sovereignty-sea-islands');
+    expect(cell('watch_terms')).toBe('Trường Sa; Hoàng Sa');
   });
 
   it('names the file by the Vietnam date', () => {

@@ -131,3 +131,31 @@ describe('flagPage', () => {
     expect(await flagPage(deps, { tabId: 1, trigger: 'popup' })).toEqual({ ok: false, error: FLAG_ERRORS.storageFailed });
   });
 });
+
+describe('flagPage with the watchlist highlighter', () => {
+  it('pre-fills the category from the terms seen most and keeps the terms, most frequent first', async () => {
+    const deps = depsFor(ARTICLE_URL, 'tin-gia-ban-do-truong-sa.html', '', {
+      readWatchHits: async () => ({
+        terms: [
+          { term: 'Hà Tiên', count: 1, category: 'border' },
+          { term: 'Trường Sa', count: 4, category: 'sovereignty-sea-islands' },
+          { term: 'Hoàng Sa', count: 1, category: 'sovereignty-sea-islands' },
+          { term: 'cột mốc', count: 3, category: 'border' },
+        ],
+      }),
+    });
+    await flagPage(deps, { tabId: 7, trigger: 'shortcut' });
+    expect((await listQueue(deps.db))[0]).toMatchObject({
+      category: 'sovereignty-sea-islands',
+      watchTerms: ['Trường Sa', 'cột mốc', 'Hà Tiên', 'Hoàng Sa'],
+    });
+  });
+
+  it('still flags when the page has no highlighter or it answers nonsense', async () => {
+    for (const readWatchHits of [async () => Promise.reject(new Error('no receiver')), async () => ({ terms: 'x' })]) {
+      const deps = depsFor(ARTICLE_URL, 'tin-gia-ban-do-truong-sa.html', '', { readWatchHits });
+      expect(await flagPage(deps, { tabId: 7, trigger: 'popup' })).toMatchObject({ ok: true });
+      expect((await listQueue(deps.db))[0]).toMatchObject({ category: '', watchTerms: [] });
+    }
+  });
+});

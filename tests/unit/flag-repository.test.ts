@@ -20,6 +20,8 @@ function record(id: string, capturedAt: number, overrides: Partial<FlagRecord> =
     monitor: 'Lan',
     trigger: 'popup',
     status: 'new',
+    category: '',
+    watchTerms: [],
     ...overrides,
   };
 }

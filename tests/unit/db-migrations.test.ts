@@ -1,0 +1,65 @@
+/**
+ * Every schema version upgrades a database filled by the version before it,
+ * without losing a record. Each old version is built from its own frozen
+ * index strings in SCHEMA_VERSIONS and filled with records of its own shape.
+ */
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { createDatabase, CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from '@/lib/db/schema';
+import { listQueue, saveFlag } from '@/lib/db/flag-repository';
+
+/** A flag as version 1 stored it (no category, no watchTerms). */
+const V1_FLAG = {
+  id: '0b1c2d3e-0000-4000-8000-000000000001',
+  url: 'https://baodaoxanh.example/a?utm_source=zalo',
+  canonicalUrl: 'https://baodaoxanh.example/a',
+  title: 'Tàu cá gặp nạn gần Trường Sa',
+  siteName: 'Báo Đảo Xanh',
+  description: '',
+  lang: 'vi',
+  quote: 'trích dẫn',
+  foundOnUrl: '',
+  capturedAt: 1_764_000_000_000,
+  lastFlaggedAt: 1_764_000_100_000,
+  timesFlagged: 2,
+  monitor: 'Lan',
+  trigger: 'popup',
+  status: 'confirmed',
+};
+
+async function fillVersion1(name: string): Promise<void> {
+  const v1 = new Dexie(name);
+  v1.version(1).stores(SCHEMA_VERSIONS[1]);
+  await v1.table('flags').bulkAdd([V1_FLAG, { ...V1_FLAG, id: 'second', canonicalUrl: 'https://x.example/b', capturedAt: 1 }]);
+  await v1.table('trash').add({ ...V1_FLAG, id: 'trashed', deletedAt: 5 });
+  await v1.table('settings').add({ key: 'monitorName', value: 'Lan' });
+  v1.close();
+}
+
+describe('database migrations', () => {
+  it('knows every version up to the current one', () => {
+    expect(Object.keys(SCHEMA_VERSIONS).map(Number)).toEqual(
+      Array.from({ length: CURRENT_SCHEMA_VERSION }, (_, i) => i + 1),
+    );
+  });
+
+  it('v1 → v2 keeps every flag, trashed flag and setting, and adds category and watchTerms', async () => {
+    const name = `migration-v1-${Math.random()}`;
+    await fillVersion1(name);
+
+    const db = createDatabase({ name });
+    const [newest, older] = await listQueue(db);
+    expect(newest).toEqual({ ...V1_FLAG, category: '', watchTerms: [] });
+    expect(older?.id).toBe('second');
+    expect(await db.trash.get('trashed')).toMatchObject({ deletedAt: 5, category: '', watchTerms: [] });
+    expect(await db.settings.get('monitorName')).toEqual({ key: 'monitorName', value: 'Lan' });
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+
+    // The upgraded database works: the new category index answers, the old URL index still dedups.
+    await db.flags.update(V1_FLAG.id, { category: 'border' });
+    expect(await db.flags.where('category').equals('border').count()).toBe(1);
+    const repeat = await saveFlag(db, { ...V1_FLAG, id: 'new-id', category: '', watchTerms: [] });
+    expect(repeat).toEqual({ id: V1_FLAG.id, duplicateOf: V1_FLAG.id });
+    db.close();
+  });
+});
