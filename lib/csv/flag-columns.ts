@@ -9,32 +9,37 @@ import { toVietnamIso } from '../time/format-vietnam-time';
 import { writeCsv } from './write-csv';
 
 export interface FlagColumn {
+  /** Stable English key: the default heading, and what imports match first. */
   key: string;
+  /** Vietnamese heading, for monitors who export with Vietnamese headings; imports accept it too. */
+  vi: string;
   value(record: FlagRecord): string;
 }
 
 export const FLAG_COLUMNS: readonly FlagColumn[] = [
-  { key: 'id', value: (r) => r.id },
-  { key: 'captured_at', value: (r) => toVietnamIso(r.capturedAt) },
-  { key: 'status', value: (r) => r.status },
-  { key: 'title', value: (r) => r.title },
-  { key: 'site_name', value: (r) => r.siteName },
-  { key: 'url', value: (r) => r.url },
-  { key: 'canonical_url', value: (r) => r.canonicalUrl },
-  { key: 'description', value: (r) => r.description },
-  { key: 'lang', value: (r) => r.lang },
-  { key: 'quote', value: (r) => r.quote },
-  { key: 'found_on_url', value: (r) => r.foundOnUrl },
-  { key: 'monitor', value: (r) => r.monitor },
-  { key: 'flagged_via', value: (r) => r.trigger },
-  { key: 'times_flagged', value: (r) => String(r.timesFlagged) },
-  { key: 'last_flagged_at', value: (r) => toVietnamIso(r.lastFlaggedAt) },
-  { key: 'category', value: (r) => r.category },
-  { key: 'watch_terms', value: (r) => r.watchTerms.join('; ') },
+  { key: 'id', vi: 'Mã', value: (r) => r.id },
+  { key: 'captured_at', vi: 'Thời điểm gắn cờ', value: (r) => toVietnamIso(r.capturedAt) },
+  { key: 'status', vi: 'Trạng thái', value: (r) => r.status },
+  { key: 'title', vi: 'Tiêu đề', value: (r) => r.title },
+  { key: 'site_name', vi: 'Trang/báo', value: (r) => r.siteName },
+  { key: 'url', vi: 'Địa chỉ', value: (r) => r.url },
+  { key: 'canonical_url', vi: 'Địa chỉ gốc', value: (r) => r.canonicalUrl },
+  { key: 'description', vi: 'Mô tả', value: (r) => r.description },
+  { key: 'lang', vi: 'Ngôn ngữ', value: (r) => r.lang },
+  { key: 'quote', vi: 'Trích dẫn', value: (r) => r.quote },
+  { key: 'found_on_url', vi: 'Tìm thấy trên trang', value: (r) => r.foundOnUrl },
+  { key: 'monitor', vi: 'Cán bộ theo dõi', value: (r) => r.monitor },
+  { key: 'flagged_via', vi: 'Cách gắn cờ', value: (r) => r.trigger },
+  { key: 'times_flagged', vi: 'Số lần gắn cờ', value: (r) => String(r.timesFlagged) },
+  { key: 'last_flagged_at', vi: 'Lần gắn cờ gần nhất', value: (r) => toVietnamIso(r.lastFlaggedAt) },
+  { key: 'category', vi: 'Chuyên mục', value: (r) => r.category },
+  { key: 'watch_terms', vi: 'Từ khoá theo dõi', value: (r) => r.watchTerms.join('; ') },
 ];
 
-export function flagsToCsv(records: Iterable<FlagRecord>): string {
-  const header = FLAG_COLUMNS.map((column) => column.key);
+export type HeadingLanguage = 'en' | 'vi';
+
+export function flagsToCsv(records: Iterable<FlagRecord>, headings: HeadingLanguage = 'en'): string {
+  const header = FLAG_COLUMNS.map((column) => (headings === 'vi' ? column.vi : column.key));
   const rows = (function* () {
     for (const record of records) yield FLAG_COLUMNS.map((column) => column.value(record));
   })();

@@ -1,0 +1,141 @@
+/**
+ * Reads a CSV exported by Canh Tin (either heading language, from any monitor)
+ * back into flag records, validating row by row. Bad rows are reported by
+ * file line and left out; good rows are returned for one import transaction.
+ */
+import { isCategoryId } from '../categories';
+import { FLAG_STATUSES, FLAG_TRIGGERS, type FlagRecord, type FlagStatus, type FlagTrigger } from '../flag-record';
+import { withoutFragment } from '../page/page-metadata';
+import { cleanMultiLine, cleanSingleLine } from '../text/clean-text';
+import { parseDateCell } from '../time/parse-date-cell';
+import { FLAG_COLUMNS } from './flag-columns';
+import { CsvSyntaxError, parseCsv } from './parse-csv';
+
+export type ImportProblem =
+  | { line: number; code: 'missing-url' }
+  | { line: number; code: 'bad-url' | 'bad-date' | 'bad-status' | 'bad-category' | 'bad-number'; value: string }
+  | { line: number; code: 'unclosed-quote' }
+  | { line: number; code: 'no-url-column' };
+
+export interface ReadFlagsResult {
+  records: FlagRecord[];
+  /** The file line of each record (same order), for reports. */
+  lines: number[];
+  problems: ImportProblem[];
+}
+
+/** Undoes the export's formula guard: "'=HYPERLINK(…)" was "=HYPERLINK(…)". */
+function unguard(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
+const headingToKey = new Map<string, string>(
+  FLAG_COLUMNS.flatMap((column) => [
+    [column.key.toLowerCase(), column.key],
+    [column.vi.normalize('NFC').toLowerCase(), column.key],
+  ]),
+);
+
+function isHttpUrl(value: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function readFlagsCsv(text: string, options: { now: number; newId(): string }): ReadFlagsResult {
+  const result: ReadFlagsResult = { records: [], lines: [], problems: [] };
+  let rows;
+  try {
+    rows = parseCsv(text);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) {
+      result.problems.push({ line: error.line, code: 'unclosed-quote' });
+      return result;
+    }
+    throw error;
+  }
+  const [header, ...body] = rows;
+  if (!header) return result;
+  const keys = header.cells.map((cell) => headingToKey.get(cell.trim().normalize('NFC').toLowerCase()) ?? '');
+  if (!keys.includes('url')) {
+    result.problems.push({ line: header.line, code: 'no-url-column' });
+    return result;
+  }
+
+  for (const row of body) {
+    const cell = (key: string): string => {
+      const index = keys.indexOf(key);
+      return index < 0 ? '' : unguard(row.cells[index] ?? '').trim();
+    };
+    const line = row.line;
+    const url = cleanSingleLine(cell('url'), 4000);
+    if (!url) {
+      result.problems.push({ line, code: 'missing-url' });
+      continue;
+    }
+    if (!isHttpUrl(url)) {
+      result.problems.push({ line, code: 'bad-url', value: url });
+      continue;
+    }
+    const date = (key: string, fallback: number): number | null => {
+      const value = cell(key);
+      if (!value) return fallback;
+      const parsed = parseDateCell(value);
+      if (parsed === null) result.problems.push({ line, code: 'bad-date', value });
+      return parsed;
+    };
+    const capturedAt = date('captured_at', options.now);
+    if (capturedAt === null) continue;
+    const lastFlaggedAt = date('last_flagged_at', capturedAt);
+    if (lastFlaggedAt === null) continue;
+
+    const status = cell('status') || 'new';
+    if (!(FLAG_STATUSES as readonly string[]).includes(status)) {
+      result.problems.push({ line, code: 'bad-status', value: status });
+      continue;
+    }
+    const category = cell('category');
+    if (category && !isCategoryId(category)) {
+      result.problems.push({ line, code: 'bad-category', value: category });
+      continue;
+    }
+    const timesText = cell('times_flagged');
+    const timesFlagged = timesText ? Number(timesText) : 1;
+    if (!Number.isInteger(timesFlagged) || timesFlagged < 1) {
+      result.problems.push({ line, code: 'bad-number', value: timesText });
+      continue;
+    }
+    const trigger = cell('flagged_via');
+    const canonical = cleanSingleLine(cell('canonical_url'), 4000);
+    const id = cell('id');
+
+    result.records.push({
+      id: UUID.test(id) ? id.toLowerCase() : options.newId(),
+      url,
+      canonicalUrl: isHttpUrl(canonical) ? canonical : withoutFragment(url),
+      title: cleanSingleLine(cell('title')),
+      siteName: cleanSingleLine(cell('site_name')),
+      description: cleanMultiLine(cell('description'), 2000),
+      lang: cleanSingleLine(cell('lang'), 35).toLowerCase(),
+      quote: cleanMultiLine(cell('quote')),
+      foundOnUrl: cleanSingleLine(cell('found_on_url'), 4000),
+      capturedAt,
+      lastFlaggedAt: Math.max(lastFlaggedAt, capturedAt),
+      timesFlagged,
+      monitor: cleanSingleLine(cell('monitor'), 120),
+      trigger: (FLAG_TRIGGERS as readonly string[]).includes(trigger) ? (trigger as FlagTrigger) : 'automation',
+      status: status as FlagStatus,
+      category,
+      watchTerms: cell('watch_terms')
+        .split(';')
+        .map((term) => cleanSingleLine(term, 200))
+        .filter(Boolean),
+    });
+    result.lines.push(line);
+  }
+  return result;
+}

@@ -1,0 +1,152 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CATEGORY_IDS } from '@/lib/categories';
+import { flagsToCsv } from '@/lib/csv/flag-columns';
+import { readFlagsCsv } from '@/lib/csv/read-flags-csv';
+import { importFlags } from '@/lib/db/import-flags';
+import { listAllFlags, saveFlag } from '@/lib/db/flag-repository';
+import { FLAG_STATUSES, FLAG_TRIGGERS, type FlagRecord } from '@/lib/flag-record';
+import { testDatabase } from './support/test-database';
+
+const NOW = Date.UTC(2026, 10, 27, 3, 0);
+let counter = 0;
+const options = { now: NOW, newId: () => `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}` };
+
+function flag(overrides: Partial<FlagRecord> = {}): FlagRecord {
+  return {
+    id: '11111111-2222-4333-8444-555555555555',
+    url: 'https://baodaoxanh.example/a?utm_source=zalo',
+    canonicalUrl: 'https://baodaoxanh.example/a',
+    title: 'Tàu cá "KG-95211" gặp nạn, 7 ngư dân',
+    siteName: 'Báo Đảo Xanh',
+    description: 'Mô tả',
+    lang: 'vi',
+    quote: 'dòng 1\ndòng 2',
+    foundOnUrl: '',
+    capturedAt: Date.UTC(2026, 10, 24, 1, 30),
+    lastFlaggedAt: Date.UTC(2026, 10, 24, 2, 30),
+    timesFlagged: 1,
+    monitor: 'Lan',
+    trigger: 'popup',
+    status: 'confirmed',
+    category: 'sovereignty-sea-islands',
+    watchTerms: ['Trường Sa'],
+    ...overrides,
+  };
+}
+
+describe('readFlagsCsv', () => {
+  it('reads back what flagsToCsv wrote, in either heading language, formulas included', () => {
+    const records = [flag(), flag({ id: 'aaaaaaaa-2222-4333-8444-555555555555', title: '=HYPERLINK("x")', siteName: '-TinSoc-', monitor: '@bando' })];
+    for (const headings of ['en', 'vi'] as const) {
+      const read = readFlagsCsv(flagsToCsv(records, headings), options);
+      expect(read.problems).toEqual([]);
+      expect(read.records).toEqual(records.map((r) => ({ ...r, capturedAt: Math.floor(r.capturedAt / 1000) * 1000 })));
+    }
+  });
+
+  it('reports bad rows by line with the offending value, and keeps the good ones', () => {
+    const csv = [
+      'url,title,captured_at,status,category',
+      'https://a.example/1,Một,2026-11-24T08:30:00+07:00,new,',
+      ',Không có địa chỉ,,,',
+      'https://a.example/3,Ngày sai,32/13/2026,,',
+      'javascript:alert(1),Địa chỉ sai,,,',
+      '"https://a.example/5","Nhiều',
+      'dòng",24/11/2026 08:30,rebutted,border',
+      'https://a.example/7,Trạng thái sai,,done,',
+      'https://a.example/8,Chuyên mục sai,,,weather',
+    ].join('\r\n');
+    const read = readFlagsCsv(csv, options);
+    expect(read.problems).toEqual([
+      { line: 3, code: 'missing-url' },
+      { line: 4, code: 'bad-date', value: '32/13/2026' },
+      { line: 5, code: 'bad-url', value: 'javascript:alert(1)' },
+      { line: 8, code: 'bad-status', value: 'done' },
+      { line: 9, code: 'bad-category', value: 'weather' },
+    ]);
+    expect(read.lines).toEqual([2, 6]);
+    expect(read.records[1]).toMatchObject({ title: 'Nhiều dòng', status: 'rebutted', category: 'border', capturedAt: Date.parse('2026-11-24T08:30:00+07:00') });
+    // Rows without a date get the import time.
+    expect(read.records[0]!.capturedAt).toBe(Date.parse('2026-11-24T08:30:00+07:00'));
+  });
+
+  it('refuses a file without a url column, and names an unclosed quote', () => {
+    expect(readFlagsCsv('title\r\nx\r\n', options).problems).toEqual([{ line: 1, code: 'no-url-column' }]);
+    expect(readFlagsCsv('url,title\r\nhttps://a.example,"open\r\n', options).problems).toEqual([{ line: 2, code: 'unclosed-quote' }]);
+  });
+});
+
+describe('importFlags', () => {
+  it('adds new flags and merges ones already in the queue (same id or same canonical URL)', async () => {
+    const db = testDatabase();
+    await saveFlag(db, flag());
+    const outcome = await importFlags(db, [
+      flag(), // the same flag exported and re-imported
+      flag({ id: 'bbbbbbbb-2222-4333-8444-555555555555', monitor: 'Hùng', timesFlagged: 2, capturedAt: 1000 }),
+      flag({ id: 'cccccccc-2222-4333-8444-555555555555', canonicalUrl: 'https://other.example/b', url: 'https://other.example/b' }),
+    ]);
+    expect(outcome).toEqual({ added: 1, merged: 2 });
+    const all = await listAllFlags(db);
+    expect(all).toHaveLength(2);
+    expect(all.find((r) => r.canonicalUrl === 'https://baodaoxanh.example/a')).toMatchObject({ timesFlagged: 3, capturedAt: 1000 });
+  });
+
+  it('changes nothing when the write fails part-way', async () => {
+    const db = testDatabase();
+    let writes = 0;
+    db.flags.hook('creating', () => {
+      writes += 1;
+      if (writes === 2) throw new Error('disk full');
+    });
+    await expect(
+      importFlags(db, [flag(), flag({ id: 'dddddddd-2222-4333-8444-555555555555', canonicalUrl: 'https://x.example/', url: 'https://x.example/' })]),
+    ).rejects.toThrow();
+    expect(await listAllFlags(db)).toEqual([]);
+  });
+});
+
+describe('CSV round trip (property-based)', () => {
+  const text = fc.string({ unit: fc.constantFrom('a', 'ă', 'Đ', 'ữ', ' ', ',', '"', '\n', '=', '+', '-', '@', '南', '😀', 'x') });
+  const record = fc.record({
+    id: fc.uuid({ version: 4 }),
+    path: fc.stringMatching(/^[a-z0-9-]{1,20}$/),
+    title: text,
+    siteName: text,
+    quote: text,
+    monitor: text,
+    capturedAt: fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }).map((ms) => Math.floor(ms / 1000) * 1000),
+    timesFlagged: fc.integer({ min: 1, max: 50 }),
+    status: fc.constantFrom(...FLAG_STATUSES),
+    trigger: fc.constantFrom(...FLAG_TRIGGERS),
+    category: fc.constantFrom('', ...CATEGORY_IDS),
+  });
+
+  it('any set of flags exported and imported comes back equal (after the same cleaning a flag gets)', () => {
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 8 }), fc.constantFrom('en' as const, 'vi' as const), (rows, headings) => {
+        const records = rows.map((r) =>
+          flag({
+            id: r.id,
+            url: `https://a.example/${r.path}`,
+            canonicalUrl: `https://a.example/${r.path}`,
+            title: r.title.replace(/\s+/g, ' ').trim(),
+            siteName: r.siteName.replace(/\s+/g, ' ').trim(),
+            quote: r.quote.replace(/[^\S\n]+/g, ' ').replace(/ *\n */g, '\n').replace(/\n{3,}/g, '\n\n').trim(),
+            monitor: r.monitor.replace(/\s+/g, ' ').trim().slice(0, 120),
+            capturedAt: r.capturedAt,
+            lastFlaggedAt: r.capturedAt,
+            timesFlagged: r.timesFlagged,
+            status: r.status,
+            trigger: r.trigger,
+            category: r.category,
+          }),
+        );
+        const read = readFlagsCsv(flagsToCsv(records, headings), options);
+        expect(read.problems).toEqual([]);
+        expect(read.records).toEqual(records);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
