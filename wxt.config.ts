@@ -24,7 +24,8 @@ export default defineConfig({
     // The http(s) host permissions are what lets the documented automation message
     // (`flag-tab` for any tabId, no user gesture) read the page; they also serve the
     // watchlist content script planned for every http(s) page.
-    permissions: ['activeTab', 'scripting', 'contextMenus'],
+    // storage: the watchlist settings, which the highlighter on every page reads.
+    permissions: ['activeTab', 'scripting', 'contextMenus', 'storage'],
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_extName__' },
     commands: {

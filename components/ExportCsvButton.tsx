@@ -1,22 +1,10 @@
-/**
- * Exports the queue as CSV through a normal browser download (no `downloads`
- * permission needed: a Blob URL on an <a download>).
- */
+/** Exports the queue as CSV, as a normal browser download. */
 import { useState } from 'react';
 import { exportFileName, flagsToCsv } from '@/lib/csv/flag-columns';
 import { listAllFlags } from '@/lib/db/flag-repository';
 import { appDatabase } from '@/lib/db/app-database';
+import { downloadText } from './download-file';
 import { t } from './i18n';
-
-function downloadText(text: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = fileName;
-  anchor.click();
-  // Revoke later: the download has to start reading the Blob first.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 export function ExportCsvButton() {
   const [message, setMessage] = useState('');

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { appDatabase } from '@/lib/db/app-database';
-import { listQueue, moveToTrash, restoreFromTrash, setStatus } from '@/lib/db/flag-repository';
+import { listQueue, moveToTrash, restoreFromTrash, setCategory, setStatus } from '@/lib/db/flag-repository';
 import type { FlagStatus, TrashedFlag } from '@/lib/flag-record';
 import { t } from './i18n';
 import { QueueItem } from './QueueItem';
@@ -57,6 +57,7 @@ export function FlagQueue() {
               key={record.id}
               record={record}
               onStatusChange={(status) => changeStatus(record.id, status)}
+              onCategoryChange={(category) => setCategory(db, record.id, category).catch(report)}
               onDelete={() => remove(record.id)}
             />
           ))}

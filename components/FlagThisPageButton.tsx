@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import type { FlagTabRequest, FlagTabResponse } from '@/lib/messages';
 import { appDatabase } from '@/lib/db/app-database';
+import { articleTabId } from './article-tab';
 import { flagErrorMessage } from './flag-error-message';
 import { t } from './i18n';
 
@@ -15,17 +16,6 @@ async function describeResponse(response: FlagTabResponse): Promise<{ text: stri
   if (!response.duplicateOf) return { text: t('flagSaved'), isError: false };
   const earlier = await appDatabase().flags.get(response.duplicateOf);
   return { text: t('flagDuplicate', String(earlier?.timesFlagged ?? 2)), isError: false };
-}
-
-/**
- * The tab the monitor is reading: the active tab of the last focused normal
- * browser window. For the toolbar popup that is the window it drops down from;
- * it also holds when popup.html is opened in a separate window.
- */
-async function articleTabId(): Promise<number | undefined> {
-  const window = await browser.windows.getLastFocused({ windowTypes: ['normal'] });
-  const [tab] = await browser.tabs.query({ active: true, windowId: window.id });
-  return tab?.id;
 }
 
 export function FlagThisPageButton() {

@@ -5,11 +5,13 @@
 import type { FlagRecord, FlagStatus } from '@/lib/flag-record';
 import { formatVietnamDateTime } from './format-time';
 import { t, uiLocale } from './i18n';
+import { CategorySelect } from './CategorySelect';
 import { StatusSelect } from './StatusSelect';
 
 export function QueueItem(props: {
   record: FlagRecord;
   onStatusChange(status: FlagStatus): void;
+  onCategoryChange(category: string): void;
   onDelete(): void;
 }) {
   const { record } = props;
@@ -29,6 +31,7 @@ export function QueueItem(props: {
       {record.quote && <blockquote className="quote">{record.quote}</blockquote>}
       <div className="actions">
         <StatusSelect value={record.status} onChange={props.onStatusChange} label={`${t('statusLabel')}: ${title}`} />
+        <CategorySelect value={record.category} onChange={props.onCategoryChange} label={`${t('categoryLabel')}: ${title}`} />
         <button type="button" className="delete" aria-label={t('deleteFlagNamed', title)} onClick={props.onDelete}>
           {t('deleteFlag')}
         </button>

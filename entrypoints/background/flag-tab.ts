@@ -5,14 +5,14 @@
 import { appDatabase } from '@/lib/db/app-database';
 import { flagPage, type FlagRequest } from '@/lib/flagging/flag-page';
 import type { FlagTabResponse } from '@/lib/messages';
-import { confirmFlag } from './confirm-flag';
-import { readLinkText, readPage } from './read-page';
+import { showFlagResult } from './badge';
+import { readLinkText, readPage, readWatchHits } from './read-page';
 
 export async function flagTab(request: FlagRequest): Promise<FlagTabResponse> {
   const response = await flagPage(
-    { db: appDatabase(), readPage, readLinkText, now: Date.now, newId: () => crypto.randomUUID() },
+    { db: appDatabase(), readPage, readLinkText, readWatchHits, now: Date.now, newId: () => crypto.randomUUID() },
     request,
   );
-  await confirmFlag(request.tabId, response);
+  await showFlagResult(request.tabId, response);
   return response;
 }

@@ -1,3 +1,4 @@
+import { forgetTab } from './badge';
 import { setupContextMenu } from './context-menu';
 import { setupMessageHandler } from './message-handler';
 import { setupShortcut } from './shortcut';
@@ -6,4 +7,5 @@ export default defineBackground(() => {
   setupContextMenu();
   setupShortcut();
   setupMessageHandler();
+  browser.tabs.onRemoved.addListener(forgetTab);
 });

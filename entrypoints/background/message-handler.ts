@@ -5,9 +5,11 @@
  */
 import type { FlagRequest } from '@/lib/flagging/flag-page';
 import { parseBackgroundRequest, type FlagTabResponse } from '@/lib/messages';
+import { watchHitCountSchema } from '@/lib/watchlist-messages';
+import { showHitCount } from './badge';
 import { flagTab } from './flag-tab';
 
-type Sender = { id?: string; url?: string };
+type Sender = { id?: string; url?: string; tab?: { id?: number }; frameId?: number };
 
 export function isFromExtensionPage(sender: Sender): boolean {
   return sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
@@ -24,8 +26,21 @@ export async function handleBackgroundMessage(
   return flag({ tabId: request.tabId, trigger: request.via ?? 'automation' });
 }
 
+/**
+ * The watchlist highlighter's hit count, from our content script in a tab's top
+ * frame. The count is untrusted but only ever becomes badge text.
+ */
+export function handleContentScriptMessage(message: unknown, sender: Sender): boolean {
+  const count = watchHitCountSchema.safeParse(message);
+  const tabId = sender.tab?.id;
+  if (!count.success || sender.id !== browser.runtime.id || tabId === undefined || sender.frameId !== 0) return false;
+  void showHitCount(tabId, count.data.total);
+  return true;
+}
+
 export function setupMessageHandler(): void {
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    if (handleContentScriptMessage(message, sender)) return false;
     // sendResponse + `return true` works in every Chrome and Firefox version.
     handleBackgroundMessage(message, sender).then(sendResponse, (error: unknown) =>
       sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),

@@ -1,3 +1,5 @@
+import { WATCH_GET_HITS } from '@/lib/watchlist-messages';
+
 /**
  * Reads data out of a tab by injecting scripts; results are untrusted and
  * validated by the caller (lib/flagging/flag-page.ts).
@@ -6,6 +8,11 @@
 export async function readPage(tabId: number): Promise<unknown> {
   const [frame] = await browser.scripting.executeScript({ target: { tabId }, files: ['/extract-page.js'] });
   return frame?.result;
+}
+
+/** What the watchlist highlighter in the tab's top frame found; rejects when none is running. */
+export function readWatchHits(tabId: number): Promise<unknown> {
+  return browser.tabs.sendMessage(tabId, { type: WATCH_GET_HITS }, { frameId: 0 });
 }
 
 export async function readLinkText(tabId: number, linkUrl: string): Promise<unknown> {

@@ -1,11 +1,13 @@
 import { MonitorNameForm } from '@/components/MonitorNameForm';
+import { WatchlistEditor } from '@/components/WatchlistEditor';
 import { t } from '@/components/i18n';
 
 export function OptionsApp() {
   return (
-    <main style={{ maxWidth: 640, margin: '24px auto', padding: '0 16px' }}>
+    <main className="options">
       <h1>{t('optionsTitle')}</h1>
       <MonitorNameForm />
+      <WatchlistEditor />
     </main>
   );
 }

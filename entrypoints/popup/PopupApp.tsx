@@ -1,7 +1,9 @@
 import { ExportCsvButton } from '@/components/ExportCsvButton';
 import { FlagQueue } from '@/components/FlagQueue';
 import { FlagThisPageButton } from '@/components/FlagThisPageButton';
+import { ImportCsvButton } from '@/components/ImportCsvButton';
 import { MonitorNameNotice } from '@/components/MonitorNameNotice';
+import { WatchHitsPanel } from '@/components/WatchHitsPanel';
 import { t } from '@/components/i18n';
 
 export function PopupApp() {
@@ -15,8 +17,10 @@ export function PopupApp() {
       </header>
       <FlagThisPageButton />
       <MonitorNameNotice />
+      <WatchHitsPanel />
       <div className="toolbar">
         <ExportCsvButton />
+        <ImportCsvButton />
       </div>
       <FlagQueue />
     </main>

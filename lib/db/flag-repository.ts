@@ -52,6 +52,11 @@ export async function setStatus(db: CanhTinDatabase, id: string, status: FlagSta
   if (changed === 0) throw new Error(`No flag with id ${id}`);
 }
 
+export async function setCategory(db: CanhTinDatabase, id: string, category: string): Promise<void> {
+  const changed = await db.flags.update(id, { category });
+  if (changed === 0) throw new Error(`No flag with id ${id}`);
+}
+
 /** Moves a flag to the trash; returns it so the caller can offer undo. */
 export function moveToTrash(db: CanhTinDatabase, id: string, now: number): Promise<TrashedFlag> {
   return db.transaction('rw', db.flags, db.trash, async () => {

@@ -22,7 +22,7 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('%s manifest', (target) => {
 
   it('asks only for the permissions the README justifies', () => {
     const m = manifest(target);
-    expect([...m.permissions].sort()).toEqual(['activeTab', 'contextMenus', 'scripting']);
+    expect([...m.permissions].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
     expect([...m.host_permissions].sort()).toEqual(['http://*/*', 'https://*/*']);
   });
 

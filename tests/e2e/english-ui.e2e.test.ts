@@ -23,7 +23,7 @@ it('shows the popup and a flagged article in English', async () => {
   await expect(popup.getByRole('button', { name: 'Flag this page' }).isVisible()).resolves.toBe(true);
   await expect(popup.getByRole('button', { name: 'Export CSV' }).isVisible()).resolves.toBe(true);
   await expect(popup.getByRole('heading', { level: 2 }).textContent()).resolves.toBe('Flagged queue · total: 1');
-  const statuses = await popup.locator('.queue-item select option').allTextContents();
+  const statuses = await popup.getByLabel(/^Status: /).locator('option').allTextContents();
   expect(statuses).toEqual(['New', 'Confirmed', 'Sent to rebuttal', 'Rebutted', 'Dismissed']);
   // Page-derived text is shown as the page wrote it, whatever the UI language.
   await expect(popup.locator('.queue-item .title').textContent()).resolves.toBe(

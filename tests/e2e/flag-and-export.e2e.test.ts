@@ -4,6 +4,7 @@
  * delete and undo, export CSV and read the downloaded file back.
  */
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parseCsv } from '../../lib/csv/parse-csv';
@@ -16,6 +17,7 @@ const FORMULA_TITLE = '=HYPERLINK("http://tai-ban-do.example/","Tải bản đ�
 
 let session: ExtensionSession;
 let firstFlagId = '';
+let exportedCsvPath = '';
 
 async function openArticle(path: string): Promise<Page> {
   const page = await session.context.newPage();
@@ -164,7 +166,8 @@ describe('CSV export', () => {
     const popup = await openQueue();
     const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: /CSV/ }).click()]);
     expect(download.suggestedFilename()).toMatch(/^canh-tin_\d{4}-\d{2}-\d{2}\.csv$/);
-    const bytes = await readFile((await download.path())!);
+    exportedCsvPath = (await download.path())!;
+    const bytes = await readFile(exportedCsvPath);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 
     const [header, ...rows] = parseCsv(bytes.toString('utf8'));
@@ -183,6 +186,34 @@ describe('CSV export', () => {
     expect(byTitle.get(EN_TITLE)?.quote).toContain('Hanoi has no historical basis');
     expect(byTitle.get(`'${FORMULA_TITLE}`)).toMatchObject({ site_name: "'-TinSoc-", description: "'@SUM(1+1)*cmd|' /C calc'!A0" });
     await expect(popup.getByRole('status').last().textContent()).resolves.toBe('Đã xuất 3 bài ra CSV.');
+    await popup.close();
+  });
+});
+
+describe('CSV import', () => {
+  it("imports another monitor's CSV with Vietnamese headings and reports each bad line", async () => {
+    const popup = await openQueue();
+    await popup.getByLabel('Nhập file của cán bộ khác').setInputFiles(resolve(import.meta.dirname, '../fixtures/import-other-monitor.csv'));
+    const report = popup.locator('.import-report');
+    await expect.poll(() => report.locator('p').textContent()).toBe('2 bài thêm mới, 0 bài gộp với bài đã có, 2 dòng bị loại.');
+    expect(await report.locator('li').allTextContents()).toEqual([
+      "dòng 3: ngày không hợp lệ '32/13/2026'",
+      'dòng 4: thiếu địa chỉ (url)',
+    ]);
+    await expect.poll(() => queueTitles(popup)).toContain('Tin "nóng", nhiều dòng về Phú Quốc');
+    expect(await queueTitles(popup)).toHaveLength(5);
+    const imported = popup.locator('.queue-item', { hasText: 'Cột mốc biên giới Giang Thành' });
+    await expect(imported.getByRole('combobox').first().inputValue()).resolves.toBe('confirmed');
+    await popup.close();
+  });
+
+  it('re-importing our own export merges every row instead of duplicating it', async () => {
+    const popup = await openQueue();
+    await popup.getByLabel('Nhập file của cán bộ khác').setInputFiles(exportedCsvPath);
+    await expect
+      .poll(() => popup.locator('.import-report p').textContent())
+      .toBe('0 bài thêm mới, 3 bài gộp với bài đã có, 0 dòng bị loại.');
+    expect(await queueTitles(popup)).toHaveLength(5);
     await popup.close();
   });
 });

@@ -23,8 +23,8 @@ const V1_FLAG = {
   lastFlaggedAt: 1_764_000_100_000,
   timesFlagged: 2,
   monitor: 'Lan',
-  trigger: 'popup',
-  status: 'confirmed',
+  trigger: 'popup' as const,
+  status: 'confirmed' as const,
 };
 
 async function fillVersion1(name: string): Promise<void> {

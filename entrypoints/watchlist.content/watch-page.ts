@@ -1,0 +1,134 @@
+/**
+ * Runs the watchlist on one page: reads the settings, highlights the terms,
+ * keeps up with content the page adds later (throttled), reports the hit count
+ * for the toolbar badge, answers the popup, and cleans up when switched off.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { compileWatchlist, findTermHits } from '@/lib/watchlist/match-terms';
+import {
+  isWatchingHost,
+  loadWatchlistSettings,
+  watchTermsOf,
+  WATCHLIST_STORAGE_KEY,
+  type WatchlistSettings,
+} from '@/lib/settings/watchlist-settings';
+import {
+  WATCH_GET_HITS,
+  WATCH_HIT_COUNT,
+  WATCH_JUMP,
+  watchRequestSchema,
+  type WatchPageHits,
+} from '@/lib/watchlist-messages';
+import { PageHighlighter } from './highlighter';
+
+/** At most one rescan of added content per this many milliseconds (infinite feeds add a lot). */
+const RESCAN_THROTTLE_MS = 300;
+
+export function watchPage(ctx: ContentScriptContext): void {
+  let settings: WatchlistSettings | undefined;
+  let highlighter: PageHighlighter | undefined;
+  let observer: MutationObserver | undefined;
+  let pending = new Set<Node>();
+  let rescanTimer: ReturnType<typeof setTimeout> | undefined;
+  let reportedTotal = -1;
+
+  function reportCount(): void {
+    const total = highlighter ? [...highlighter.counts().values()].reduce((sum, n) => sum + n, 0) : 0;
+    if (total === reportedTotal) return;
+    reportedTotal = total;
+    browser.runtime.sendMessage({ type: WATCH_HIT_COUNT, total }).catch(() => undefined);
+  }
+
+  function stop(): void {
+    observer?.disconnect();
+    observer = undefined;
+    if (rescanTimer !== undefined) clearTimeout(rescanTimer);
+    rescanTimer = undefined;
+    pending = new Set();
+    highlighter?.clear();
+    highlighter = undefined;
+  }
+
+  function flushPending(): void {
+    rescanTimer = undefined;
+    const roots = [...pending].filter((node) => node.isConnected);
+    pending = new Set();
+    if (!highlighter) return;
+    // Scan only the outermost added nodes: their descendants come with them.
+    for (const root of roots) {
+      if (roots.some((other) => other !== root && other.contains(root))) continue;
+      if (root.nodeType === Node.TEXT_NODE) highlighter.forgetNode(root);
+      highlighter.scan(root);
+    }
+    reportCount();
+  }
+
+  function start(current: WatchlistSettings): void {
+    stop();
+    if (!isWatchingHost(current, location.hostname) || !document.body) {
+      reportCount();
+      return;
+    }
+    const terms = watchTermsOf(current);
+    const compiled = compileWatchlist(terms);
+    const termGroups = new Map<string, string>();
+    for (const term of terms) if (term.group && !termGroups.has(term.term)) termGroups.set(term.term, term.group);
+    highlighter = new PageHighlighter(document, current.groups, termGroups, (text) => findTermHits(compiled, text));
+    highlighter.scan(document.body);
+    reportCount();
+
+    observer = new MutationObserver((mutations) => {
+      for (const mutation of mutations) {
+        if (mutation.type === 'characterData') pending.add(mutation.target);
+        else mutation.addedNodes.forEach((node) => pending.add(node));
+      }
+      if (pending.size > 0 && rescanTimer === undefined) rescanTimer = setTimeout(flushPending, RESCAN_THROTTLE_MS);
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  }
+
+  function pageHits(): WatchPageHits {
+    const groupById = new Map(settings?.groups.map((group) => [group.id, group]) ?? []);
+    const termGroup = new Map<string, string>();
+    for (const term of settings ? watchTermsOf(settings) : []) if (term.group && !termGroup.has(term.term)) termGroup.set(term.term, term.group);
+    const counts = highlighter?.counts() ?? new Map<string, number>();
+    return {
+      host: location.hostname,
+      active: highlighter !== undefined,
+      terms: [...counts].map(([term, count]) => {
+        const group = groupById.get(termGroup.get(term) ?? '');
+        return { term, count, category: group?.category ?? '', color: group?.color ?? '' };
+      }),
+    };
+  }
+
+  const onMessage = (message: unknown, sender: { id?: string }, sendResponse: (response: unknown) => void) => {
+    if (sender.id !== browser.runtime.id) return false;
+    const request = watchRequestSchema.safeParse(message);
+    if (!request.success) return false;
+    if (request.data.type === WATCH_GET_HITS) sendResponse(pageHits());
+    if (request.data.type === WATCH_JUMP) sendResponse({ ok: highlighter?.jumpTo(request.data.term) ?? false });
+    return false;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+
+  const onStorageChanged = (changes: Record<string, unknown>, area: string) => {
+    if (area !== 'local' || !(WATCHLIST_STORAGE_KEY in changes)) return;
+    void loadWatchlistSettings(browser.storage.local).then((next) => {
+      settings = next;
+      start(next);
+    });
+  };
+  browser.storage.onChanged.addListener(onStorageChanged);
+
+  ctx.onInvalidated(() => {
+    stop();
+    browser.runtime.onMessage.removeListener(onMessage);
+    browser.storage.onChanged.removeListener(onStorageChanged);
+  });
+
+  void loadWatchlistSettings(browser.storage.local).then((loaded) => {
+    settings = loaded;
+    start(loaded);
+  });
+}

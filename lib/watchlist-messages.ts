@@ -1,0 +1,35 @@
+/**
+ * Messages between the extension and the watchlist highlighter (content
+ * script). The content script is in an untrusted page, so what it sends is
+ * validated; what it receives comes only from Canh Tin itself.
+ */
+import { z } from 'zod';
+import { watchHitsSchema } from './flagging/watch-hits';
+
+/** Extension → content script: what did you find? Answered with WatchPageHits. */
+export const WATCH_GET_HITS = 'watch-get-hits';
+/** Extension → content script: scroll to the next occurrence of `term`. Answered with `{ ok }`. */
+export const WATCH_JUMP = 'watch-jump';
+/** Content script → background: the total number of hits on the page, for the toolbar badge. */
+export const WATCH_HIT_COUNT = 'watch-hit-count';
+
+export const watchRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal(WATCH_GET_HITS) }),
+  z.object({ type: z.literal(WATCH_JUMP), term: z.string().max(200) }),
+]);
+export type WatchRequest = z.infer<typeof watchRequestSchema>;
+
+export const watchPageHitsSchema = watchHitsSchema.extend({
+  host: z.string().max(253),
+  /** false when highlighting is off for this site or globally. */
+  active: z.boolean(),
+  terms: z
+    .array(z.object({ term: z.string().max(200), count: z.number().int().nonnegative(), category: z.string().max(60), color: z.string().max(20) }))
+    .max(500),
+});
+export type WatchPageHits = z.infer<typeof watchPageHitsSchema>;
+
+export const watchHitCountSchema = z.object({
+  type: z.literal(WATCH_HIT_COUNT),
+  total: z.number().int().nonnegative().max(1_000_000),
+});
