@@ -69,12 +69,15 @@ export function watchPage(ctx: ContentScriptContext): void {
       reportCount();
       return;
     }
+    const started = performance.now();
     const terms = watchTermsOf(current);
     const compiled = compileWatchlist(terms);
     const termGroups = new Map<string, string>();
     for (const term of terms) if (term.group && !termGroups.has(term.term)) termGroups.set(term.term, term.group);
     highlighter = new PageHighlighter(document, current.groups, termGroups, (text) => findTermHits(compiled, text));
     highlighter.scan(document.body);
+    // Visible in DevTools' performance panel and to the Chromium benchmark (bench-watch-page).
+    performance.measure('canh-tin-watch-scan', { start: started, end: performance.now() });
     reportCount();
 
     observer = new MutationObserver((mutations) => {

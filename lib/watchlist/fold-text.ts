@@ -105,6 +105,24 @@ function foldUnit(code: number): number {
   return value;
 }
 
+/**
+ * The fold loop's first question for every character, answered once per code
+ * unit: folded unit + 1 when it folds to exactly one unit by itself; -1 when it
+ * needs the general path (spaces, invisible characters, marks, surrogates,
+ * expansions like ß→ss); 0 not yet known.
+ */
+const simpleTable = new Int32Array(0x10000);
+
+function learnSimple(code: number): number {
+  let value = -1;
+  if (!(code >= 0xd800 && code <= 0xdfff) && !isInvisible(code) && !isHorizontalSpace(code) && !isMarkUnit(code)) {
+    const folded = foldUnit(code);
+    if (folded > 0) value = folded;
+  }
+  simpleTable[code] = value;
+  return value;
+}
+
 function foldCachedCluster(cluster: string): string {
   let folded = clusterCache.get(cluster);
   if (folded === undefined) {
@@ -177,22 +195,15 @@ export function foldToUnits(text: string): FoldedUnits {
   while (i < n) {
     const code = text.charCodeAt(i);
     const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-    // Fast path: ASCII not followed by a combining mark (all marks are ≥ U+0300).
-    if (code < 0x80 && (next < 0x300 || markAt(text, i + 1, n) === 0)) {
-      let unit = code;
-      if (code >= 0x41 && code <= 0x5a) unit = code + 32;
-      else if (code === 0x20 || code === 0x09 || code === 0x0b || code === 0x0c || code === 0x0d) {
-        unit = 0x20;
-        if (lastUnit === 0x20) {
-          i += 1;
-          continue;
-        }
-      }
+    // Fast path: a character that folds to one unit on its own, not followed by a combining mark (all are ≥ U+0300).
+    let simple = simpleTable[code]!;
+    if (simple === 0) simple = learnSimple(code);
+    if (simple > 0 && (next < 0x300 || markAt(text, i + 1, n) === 0)) {
       if (length === capacity) ({ units, starts, capacity } = grow(units, starts));
-      units[length] = unit;
+      units[length] = simple - 1;
       starts[length] = i;
       length += 1;
-      lastUnit = unit;
+      lastUnit = simple - 1;
       i += 1;
       continue;
     }

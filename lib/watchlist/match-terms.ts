@@ -29,7 +29,17 @@ interface Automaton {
   nextOutput: Int32Array;
   /** Form ending at an output node (-1 elsewhere). */
   formAt: Int32Array;
+  /**
+   * The complete transition table (node × class → node, failures folded in):
+   * one array read per character instead of walking failure links. Left out
+   * (null) for a huge watchlist, whose table would cost too much memory.
+   */
+  delta: Int32Array | null;
+  classCount: number;
 }
+
+/** Largest transition table built, in entries (4 bytes each): 16 MB. */
+const DEFAULT_DENSE_LIMIT = 4_000_000;
 
 interface CompiledForm {
   folded: string;
@@ -93,7 +103,7 @@ function wordCharAt(units: Uint16Array, length: number, index: number): boolean 
   return isWordUnit(code);
 }
 
-function buildAutomaton(forms: readonly CompiledForm[]): Automaton {
+function buildAutomaton(forms: readonly CompiledForm[], denseLimit: number): Automaton {
   const classOf = new Uint16Array(0x10000);
   let classCount = 1;
   for (const form of forms) {
@@ -173,14 +183,25 @@ function buildAutomaton(forms: readonly CompiledForm[]): Automaton {
       queue.push(target);
     }
   }
-  return { classOf, rootNext, edgeStart, edgeClass, edgeTarget, fail, firstOutput, nextOutput, formAt };
+  let delta: Int32Array | null = null;
+  if (nodeCount * classCount <= denseLimit) {
+    delta = new Int32Array(nodeCount * classCount);
+    delta.set(rootNext, 0);
+    // Breadth-first again: a node's row starts as its failure node's row, already complete.
+    for (const s of queue) {
+      const f = fail[s]!;
+      delta.copyWithin(s * classCount, f * classCount, f * classCount + classCount);
+      for (const [cls, target] of children[s]!) delta[s * classCount + cls] = target;
+    }
+  }
+  return { classOf, rootNext, edgeStart, edgeClass, edgeTarget, fail, firstOutput, nextOutput, formAt, delta, classCount };
 }
 
 /**
  * Compiles a watchlist once, to match many texts. Terms with the same `term`
  * count as one; forms that fold to nothing are ignored.
  */
-export function compileWatchlist(terms: WatchTerm[]): CompiledWatchlist {
+export function compileWatchlist(terms: WatchTerm[], options: { denseLimit?: number } = {}): CompiledWatchlist {
   const termNames: string[] = [];
   const termIndex = new Map<string, number>();
   const formIndex = new Map<string, number>();
@@ -208,7 +229,7 @@ export function compileWatchlist(terms: WatchTerm[]): CompiledWatchlist {
     }
   }
   for (const form of forms) form.termIds.sort((a, b) => a - b);
-  return { terms: termNames, forms, automaton: buildAutomaton(forms) };
+  return { terms: termNames, forms, automaton: buildAutomaton(forms, options.denseLimit ?? DEFAULT_DENSE_LIMIT) };
 }
 
 /** One occurrence of a form in folded text: [start, end) in folded units. */
@@ -218,11 +239,22 @@ interface FoldedMatch {
   end: number;
 }
 
+/** One transition without the table: trie edges, falling back along failure links. */
+function sparseStep(automaton: Automaton, from: number, cls: number): number {
+  const { rootNext, edgeStart, edgeClass, edgeTarget, fail } = automaton;
+  for (let state = from; ; state = fail[state]!) {
+    if (state === 0) return rootNext[cls]!;
+    for (let e = edgeStart[state]!, stop = edgeStart[state + 1]!; e < stop; e++) {
+      if (edgeClass[e] === cls) return edgeTarget[e]!;
+    }
+  }
+}
+
 /** Every occurrence of every form in the folded text (overlapping ones included), word boundaries applied. */
 function scanFolded(compiled: CompiledWatchlist, folded: FoldedUnits): FoldedMatch[] {
   const matches: FoldedMatch[] = [];
   if (compiled.forms.length === 0) return matches;
-  const { classOf, rootNext, edgeStart, edgeClass, edgeTarget, fail, firstOutput, nextOutput, formAt } = compiled.automaton;
+  const { classOf, firstOutput, nextOutput, formAt, delta, classCount } = compiled.automaton;
   const forms = compiled.forms;
   const { units, length } = folded;
   let state = 0;
@@ -232,24 +264,7 @@ function scanFolded(compiled: CompiledWatchlist, folded: FoldedUnits): FoldedMat
       state = 0;
       continue;
     }
-    for (;;) {
-      if (state === 0) {
-        state = rootNext[cls]!;
-        break;
-      }
-      let next = -1;
-      for (let e = edgeStart[state]!, stop = edgeStart[state + 1]!; e < stop; e++) {
-        if (edgeClass[e] === cls) {
-          next = edgeTarget[e]!;
-          break;
-        }
-      }
-      if (next >= 0) {
-        state = next;
-        break;
-      }
-      state = fail[state]!;
-    }
+    state = delta ? delta[state * classCount + cls]! : sparseStep(compiled.automaton, state, cls);
     for (let out = firstOutput[state]!; out >= 0; out = nextOutput[out]!) {
       const formId = formAt[out]!;
       const form = forms[formId]!;

@@ -32,10 +32,10 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-export async function launchExtension(options: { uiLanguage?: 'vi' | 'en' } = {}): Promise<ExtensionSession> {
+export async function launchExtension(options: { uiLanguage?: 'vi' | 'en'; pagesDir?: string } = {}): Promise<ExtensionSession> {
   const language = options.uiLanguage ?? 'vi';
   const userDataDir = await mkdtemp(join(tmpdir(), 'canh-tin-e2e-'));
-  const server = await startStaticServer(FIXTURE_PAGES);
+  const server = await startStaticServer(options.pagesDir ?? FIXTURE_PAGES);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: false,

@@ -1,0 +1,82 @@
+// The watchlist highlighter's main-thread cost on real pages, in Chromium with
+// the built extension: a ~100 KB article with no hits (target < 5 ms) and the
+// same article sprinkled with terms, against mark.js (the usual highlighting
+// library) run in the same page on the same terms. Needs `npm run build`.
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { launchExtension } from '../tests/e2e/support/extension';
+import { defaultWatchlistSettings, watchTermsOf } from '../lib/settings/watchlist-settings';
+
+const RUNS = 7;
+const WORDS = 'người dân địa phương cho biết chợ phiên cuối tuần năm nay đông vui hơn mọi năm nhờ thời tiết thuận lợi và nhiều mặt hàng mới được bày bán'.split(' ');
+
+function article(targetBytes: number, withTerms: boolean): string {
+  const paragraphs: string[] = [];
+  let size = 0;
+  for (let i = 0; size < targetBytes; i += 1) {
+    const words = Array.from({ length: 60 }, (_, j) => WORDS[(i * 7 + j) % WORDS.length]);
+    if (withTerms && i % 3 === 0) words.splice(20, 0, i % 2 ? 'Trường Sa' : 'Phú Quốc');
+    const p = `<p>${words.join(' ')}.</p>`;
+    paragraphs.push(p);
+    size += Buffer.byteLength(p);
+  }
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bench</title></head><body><article><h1>Chợ phiên</h1>${paragraphs.join('\n')}</article></body></html>`;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
+
+async function main() {
+  if (!existsSync(resolve(import.meta.dirname, '../.output/chrome-mv3/manifest.json'))) {
+    console.log('bench-watch-page: build the extension first (npm run build)');
+    return;
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'canh-tin-bench-'));
+  await writeFile(join(dir, 'no-hits.html'), article(100_000, false));
+  await writeFile(join(dir, 'hits.html'), article(100_000, true));
+  const session = await launchExtension({ pagesDir: dir });
+  const terms = watchTermsOf(defaultWatchlistSettings()).flatMap((t) => [t.term, ...(t.variants ?? [])]);
+  const markJs = resolve(import.meta.dirname, '../node_modules/mark.js/dist/mark.min.js');
+  const rows = [];
+  try {
+    for (const page of ['no-hits.html', 'hits.html']) {
+      const ours: number[] = [];
+      const mark: number[] = [];
+      for (let run = 0; run < RUNS; run += 1) {
+        const tab = await session.context.newPage();
+        await tab.goto(`${session.origin}/${page}`);
+        const duration = await tab.waitForFunction(
+          () => performance.getEntriesByName('canh-tin-watch-scan')[0]?.duration,
+          undefined,
+          { timeout: 10_000 },
+        );
+        ours.push((await duration.jsonValue()) as number);
+        await tab.addScriptTag({ path: markJs });
+        mark.push(
+          await tab.evaluate((words) => {
+            const started = performance.now();
+            // @ts-expect-error mark.js is loaded into the page as a global
+            new Mark(document.body).mark(words, { separateWordSearch: false, accuracy: 'exactly', diacritics: true });
+            return performance.now() - started;
+          }, terms),
+        );
+        await tab.close();
+      }
+      rows.push({
+        page: `${page} (100 KB, ${terms.length} forms)`,
+        'Canh Tin median ms': median(ours).toFixed(2),
+        'Canh Tin p95 ms': p95(ours).toFixed(2),
+        'mark.js median ms': median(mark).toFixed(2),
+        'mark.js / Canh Tin': (median(mark) / median(ours)).toFixed(1) + '×',
+      });
+    }
+  } finally {
+    await session.close();
+  }
+  console.log('Watchlist highlighter, main-thread time per page in Chromium (target: < 5 ms with no hits)');
+  console.table(rows);
+}
+
+await main();
