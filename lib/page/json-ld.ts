@@ -1,0 +1,132 @@
+/**
+ * Reads the article node out of a page's JSON-LD blocks: tolerant of the
+ * invalid JSON publishers ship (raw newlines in strings, trailing commas,
+ * HTML comments), of `@graph` and arrays, and of any value type where a
+ * string was expected, since all of it is untrusted page data.
+ */
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+// Types whose headline/author/datePublished describe the article itself.
+const ARTICLE_TYPES = new Set(
+  [
+    'Article', 'NewsArticle', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'OpinionNewsArticle',
+    'BackgroundNewsArticle', 'ReviewNewsArticle', 'AskPublicNewsArticle', 'BlogPosting', 'LiveBlogPosting',
+    'SocialMediaPosting', 'DiscussionForumPosting', 'Report', 'ScholarlyArticle', 'TechArticle', 'SatiricalArticle',
+  ].map((t) => t.toLowerCase()),
+);
+
+// One JSON-LD block larger than this is not metadata; parsing it would only cost time.
+const MAX_BLOCK_CHARS = 500_000;
+const MAX_NODES = 200;
+
+function isObject(value: JsonValue | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** JSON.parse, then once more after repairing the usual publisher mistakes; null when both fail. */
+export function parseLenientJson(source: string): JsonValue | null {
+  if (source.length > MAX_BLOCK_CHARS) return null;
+  const trimmed = source
+    .trim()
+    .replace(/^<!--|-->$/g, '')
+    .replace(/^\s*\/\/\s*<!\[CDATA\[|\/\/\s*\]\]>\s*$/g, '')
+    .trim();
+  try {
+    return JSON.parse(trimmed) as JsonValue;
+  } catch {
+    // Control characters (raw newlines inside strings) become spaces: outside strings
+    // they were whitespace anyway. Trailing commas before } or ] are dropped.
+    const repaired = trimmed.replace(/[\u0000-\u001F]+/g, ' ').replace(/,\s*([}\]])/g, '$1');
+    try {
+      return JSON.parse(repaired) as JsonValue;
+    } catch {
+      return null;
+    }
+  }
+}
+
+function typesOf(node: JsonObject): string[] {
+  const type = node['@type'];
+  const list = Array.isArray(type) ? type : [type];
+  return list.filter((t): t is string => typeof t === 'string').map((t) => t.replace(/^.*[/#]/, '').toLowerCase());
+}
+
+/** Every object in the blocks, flattening arrays and `@graph`, breadth-first, capped. */
+function collectNodes(values: JsonValue[]): JsonObject[] {
+  const out: JsonObject[] = [];
+  const queue: JsonValue[] = [...values];
+  while (queue.length > 0 && out.length < MAX_NODES) {
+    const value = queue.shift();
+    if (Array.isArray(value)) queue.push(...value);
+    else if (isObject(value)) {
+      out.push(value);
+      const graph = value['@graph'];
+      if (graph !== undefined) queue.push(graph);
+      // A WebPage's mainEntity is often the article.
+      const main = value['mainEntity'];
+      if (isObject(main) || Array.isArray(main)) queue.push(main);
+    }
+  }
+  return out;
+}
+
+/** The first node typed as an article, from the JSON-LD script texts of a page. */
+export function findArticleNode(blocks: string[]): JsonObject | null {
+  const parsed = blocks.map(parseLenientJson).filter((v): v is JsonValue => v !== null);
+  return collectNodes(parsed).find((node) => typesOf(node).some((t) => ARTICLE_TYPES.has(t))) ?? null;
+}
+
+/** All nodes, for the publisher/organisation lookups that do not need an article. */
+export function allNodes(blocks: string[]): JsonObject[] {
+  return collectNodes(blocks.map(parseLenientJson).filter((v): v is JsonValue => v !== null));
+}
+
+/** A string value, or the first string in an array, or null. */
+export function stringValue(value: JsonValue | undefined): string | null {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      if (typeof item === 'string') return item;
+    }
+  }
+  return null;
+}
+
+/** `name` of an object, or the string itself ("author": "Jane Doe"). */
+function nameOf(value: JsonValue | undefined): string | null {
+  if (typeof value === 'string') return value;
+  if (isObject(value)) return stringValue(value['name']);
+  return null;
+}
+
+/**
+ * Person names from `author` (object, array, string); organisations are left
+ * out because an outlet credited as author is not a byline.
+ */
+export function authorNames(node: JsonObject): string[] {
+  const raw = node['author'] ?? node['creator'];
+  const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+  const names: string[] = [];
+  for (const item of list.slice(0, 10)) {
+    if (isObject(item) && typesOf(item).some((t) => t === 'organization' || t === 'newsmediaorganization')) continue;
+    const name = nameOf(item);
+    if (name) names.push(name);
+  }
+  return names;
+}
+
+export function publisherName(node: JsonObject | null, nodes: JsonObject[]): string | null {
+  const publisher = node?.['publisher'];
+  const fromArticle = nameOf(publisher);
+  if (fromArticle) return fromArticle;
+  // `"publisher": {"@id": "#org"}` points at an organisation elsewhere in the @graph.
+  const ref = isObject(publisher) ? publisher['@id'] : undefined;
+  if (typeof ref === 'string') {
+    const target = nodes.find((n) => n['@id'] === ref && nameOf(n));
+    if (target) return nameOf(target);
+  }
+  const org = nodes.find((n) => typesOf(n).some((t) => t === 'newsmediaorganization' || t === 'organization'));
+  return org ? nameOf(org) : null;
+}

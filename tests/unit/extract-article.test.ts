@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractArticle, type ArticleMetadata } from '@/lib/page/extract-article';
+
+// Fixture pages copied from the shared dev set (fictional outlets), with their labels.
+const FIXTURES = resolve(import.meta.dirname, '../fixtures/extract');
+const ORIGIN = 'http://127.0.0.1:8000';
+
+type Field = 'title' | 'site_name' | 'author' | 'published_at' | 'lang' | 'canonical_url';
+interface Label {
+  file: string;
+  case: string;
+  expected: Record<Field, string | null>;
+  alternates?: Partial<Record<Field, Array<string | null>>>;
+}
+
+const labels = JSON.parse(readFileSync(resolve(FIXTURES, 'labels.json'), 'utf8')) as Label[];
+
+function load(file: string): Document {
+  return new DOMParser().parseFromString(readFileSync(resolve(FIXTURES, 'pages', file), 'utf8'), 'text/html');
+}
+
+/** Visited with tracking parameters and a fragment, as monitors arrive from Facebook and Zalo. */
+function visitedUrl(file: string): string {
+  return `${ORIGIN}/pages/${file}?utm_source=facebook&utm_medium=social&fbclid=IwAR0abc&zarsrc=30#binh-luan`;
+}
+
+function field(article: ArticleMetadata, name: Field): string | null {
+  switch (name) {
+    case 'title':
+      return article.title;
+    case 'site_name':
+      return article.siteName;
+    case 'author':
+      return article.author;
+    case 'published_at':
+      return article.publishedAt;
+    case 'lang':
+      return article.lang;
+    case 'canonical_url':
+      return article.canonicalUrl;
+  }
+}
+
+/** The fixtures' comparison rules: instants for dates, origin-relative canonicals, alternates count. */
+function accepts(name: Field, expected: string | null, got: string | null): boolean {
+  if (expected === null) return name === 'title' || got === null;
+  if (got === null) return false;
+  if (name === 'published_at') return Date.parse(expected) === Date.parse(got);
+  if (name === 'canonical_url') return (expected.startsWith('/') ? ORIGIN + expected : expected) === got;
+  return expected.replace(/\s+/g, ' ').trim() === got;
+}
+
+const extracted = new Map(labels.map((l) => [l.file, extractArticle(load(l.file), visitedUrl(l.file))]));
+const FIELDS: Field[] = ['title', 'site_name', 'author', 'published_at', 'lang', 'canonical_url'];
+const rows = labels.flatMap((label) => FIELDS.map((name) => ({ label, name })));
+
+describe('extractArticle on labelled fixture pages', () => {
+  it.each(rows)('$label.file ($label.case): $name', ({ label, name }) => {
+    const got = field(extracted.get(label.file)!, name);
+    const accepted = [label.expected[name], ...(label.alternates?.[name] ?? [])];
+    expect(accepted.some((expected) => accepts(name, expected, got)), `got ${JSON.stringify(got)}`).toBe(true);
+  });
+});
+
+describe('extractArticle details on fixture pages', () => {
+  it('keeps emoji, zero-width and RTL marks in the title but not in author or site name', () => {
+    const article = extracted.get('muinai-nam-du-mua-dep-nhat.html')!;
+    expect(article.title).toContain('Nam\u200B Du');
+    expect(article.title).toContain('\u200F');
+    expect(article.siteName).toBe('Cổng Tin Mũi Nai');
+    expect(article.text).not.toMatch(/[\u200B\u00AD\uFEFF\u202E]/);
+  });
+
+  it('says when the zone of the publication time was assumed', () => {
+    // A zone-less "publishdate" meta on a Chinese outlet: the home zone +08:00 is assumed.
+    const chinese = extracted.get('canghaipinglun-xisha-xin-hangxian.html')!;
+    expect(chinese.publishedAt).toBe('2025-02-14T09:00:00+08:00');
+    expect(chinese.publishedAtZoneAssumed).toBe(true);
+    const stated = extracted.get('seashore-hanoi-spratly-protests.html')!;
+    expect(stated.publishedAtZoneAssumed).toBe(false);
+  });
+
+  it('reads the modified time separately and never as the publication time', () => {
+    const doc = new DOMParser().parseFromString(
+      `<meta property="article:modified_time" content="2024-11-05T09:20:00+07:00">
+       <meta property="article:published_time" content="2024-11-05T07:45:00+07:00"><h1>Tin</h1>`,
+      'text/html',
+    );
+    const article = extractArticle(doc, 'https://bao.example/a');
+    expect(article.publishedAt).toBe('2024-11-05T07:45:00+07:00');
+    expect(article.modifiedAt).toBe('2024-11-05T09:20:00+07:00');
+  });
+
+  it('gives the readable text, an excerpt, a word count and the description', () => {
+    const article = extracted.get('reefreport-hanoi-spratly-protests-amp.html')!;
+    expect(article.text).toContain('Every few months');
+    expect(article.text).not.toContain('Compare travel insurance');
+    expect(article.wordCount).toBeGreaterThan(150);
+    expect(article.excerpt.length).toBeLessThanOrEqual(301);
+    expect(article.description).toMatch(/^Vietnam’s outrage/);
+  });
+
+  it('counts Chinese words by character', () => {
+    const article = extracted.get('haidaolvxingjia-xisha-xin-hangxian.html')!;
+    expect(article.lang).toBe('zh');
+    expect(article.wordCount).toBeGreaterThan(100);
+  });
+
+  it('does not mutate the live document', () => {
+    const doc = load('seashore-hanoi-spratly-protests.html');
+    const before = doc.documentElement.outerHTML;
+    extractArticle(doc, visitedUrl('seashore-hanoi-spratly-protests.html'));
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+});
