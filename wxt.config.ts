@@ -21,12 +21,13 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'vi',
     // activeTab + scripting cover the popup button, the context menu and the shortcut.
-    // The http(s) host permissions are what lets the documented automation message
-    // (`flag-tab` for any tabId, no user gesture) read the page; they also serve the
-    // watchlist content script planned for every http(s) page.
-    // storage: the watchlist settings, which the highlighter on every page reads.
+    // Host access to every page is what lets the documented automation message
+    // (`flag-tab` for any tabId, no user gesture) read the page and photograph it
+    // (tabs.captureVisibleTab accepts only <all_urls> or activeTab), and what the
+    // watchlist highlighter on every http(s) page needs.
+    // storage: the watchlist settings, which that highlighter reads.
     permissions: ['activeTab', 'scripting', 'contextMenus', 'storage'],
-    host_permissions: ['http://*/*', 'https://*/*'],
+    host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_extName__' },
     commands: {
       'flag-page': {

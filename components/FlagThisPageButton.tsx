@@ -7,15 +7,21 @@ import type { FlagTabRequest, FlagTabResponse } from '@/lib/messages';
 import { appDatabase } from '@/lib/db/app-database';
 import { articleTabId } from './article-tab';
 import { flagErrorMessage } from './flag-error-message';
+import { screenshotProblemText } from './screenshot-problem';
 import { t } from './i18n';
 
 type Outcome = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: string; isError: boolean };
 
 async function describeResponse(response: FlagTabResponse): Promise<{ text: string; isError: boolean }> {
   if (!response.ok) return { text: flagErrorMessage(response.error), isError: true };
-  if (!response.duplicateOf) return { text: t('flagSaved'), isError: false };
-  const earlier = await appDatabase().flags.get(response.duplicateOf);
-  return { text: t('flagDuplicate', String(earlier?.timesFlagged ?? 2)), isError: false };
+  let text = t('flagSaved');
+  if (response.duplicateOf) {
+    const earlier = await appDatabase().flags.get(response.duplicateOf);
+    text = t('flagDuplicate', String(earlier?.timesFlagged ?? 2));
+  }
+  if (!response.screenshotProblem) return { text, isError: false };
+  // A full disk is said loudly; a missing screenshot of a hidden tab is only noted.
+  return { text: `${text} ${screenshotProblemText(response.screenshotProblem)}`, isError: response.screenshotProblem === 'quota-exceeded' };
 }
 
 export function FlagThisPageButton() {

@@ -6,6 +6,7 @@ import type { FlagRecord, FlagStatus } from '@/lib/flag-record';
 import { formatVietnamDateTime } from './format-time';
 import { t, uiLocale } from './i18n';
 import { CategorySelect } from './CategorySelect';
+import { EvidenceDetails } from './EvidenceDetails';
 import { StatusSelect } from './StatusSelect';
 
 export function QueueItem(props: {
@@ -28,7 +29,19 @@ export function QueueItem(props: {
         </time>
         {record.timesFlagged > 1 && <span className="times">{t('timesFlagged', String(record.timesFlagged))}</span>}
       </div>
+      {(record.author || record.publishedAt) && (
+        <div className="meta article-meta">
+          {record.author && <span className="author">{t('byline', record.author)}</span>}
+          {record.publishedAt && (
+            <span className="published">
+              {t('publishedOn', formatVietnamDateTime(Date.parse(record.publishedAt), uiLocale()))}
+              {record.publishedAtZoneAssumed && ` ${t('zoneAssumed')}`}
+            </span>
+          )}
+        </div>
+      )}
       {record.quote && <blockquote className="quote">{record.quote}</blockquote>}
+      <EvidenceDetails flagId={record.id} title={title} />
       <div className="actions">
         <StatusSelect value={record.status} onChange={props.onStatusChange} label={`${t('statusLabel')}: ${title}`} />
         <CategorySelect value={record.category} onChange={props.onCategoryChange} label={`${t('categoryLabel')}: ${title}`} />

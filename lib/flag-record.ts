@@ -41,6 +41,16 @@ export interface FlagRecord {
   category: string;
   /** Watchlist terms highlighted on the page when it was flagged, most frequent first. */
   watchTerms: string[];
+  /** The byline's person ('' when the page names none, or only an outlet). */
+  author: string;
+  /** Publication time as ISO 8601 with offset; '' when the page gives none. */
+  publishedAt: string;
+  /** True when the page gave no time zone and Vietnam time (or the zone stated elsewhere) was assumed. */
+  publishedAtZoneAssumed: boolean;
+  modifiedAt: string;
+  /** The start of the article text; the whole snapshot is in the evidence table. */
+  excerpt: string;
+  wordCount: number;
 }
 
 /** Record as kept in the trash: the full record plus when it was deleted. */

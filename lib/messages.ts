@@ -5,7 +5,11 @@
  * page returns from an injected script is untrusted.
  */
 import { z } from 'zod';
+import type { ScreenshotProblem } from './evidence/evidence-record';
 import { MAX_MULTI_LINE, MAX_SINGLE_LINE } from './text/clean-text';
+
+/** Largest readable-text snapshot accepted from a page. */
+export const MAX_ARTICLE_TEXT = 250_000;
 
 /** Extension page → background: flag the page open in a tab (documented in the README). */
 export const flagTabRequestSchema = z.object({
@@ -17,7 +21,15 @@ export const flagTabRequestSchema = z.object({
 export type FlagTabRequest = z.infer<typeof flagTabRequestSchema>;
 
 /** Background → extension page: the answer to `flag-tab`. Keep this shape stable. */
-export type FlagTabResponse = { ok: true; id: string; duplicateOf?: string } | { ok: false; error: string };
+export type FlagTabResponse =
+  | {
+      ok: true;
+      id: string;
+      duplicateOf?: string;
+      /** Set when the flag was stored without a screenshot, and why. */
+      screenshotProblem?: ScreenshotProblem;
+    }
+  | { ok: false; error: string };
 
 /** Every message the background accepts from extension pages. */
 export const backgroundRequestSchema = z.discriminatedUnion('type', [flagTabRequestSchema]);
@@ -35,6 +47,14 @@ export const pageMetadataSchema = z.object({
   description: pageText(MAX_MULTI_LINE),
   lang: pageText(MAX_SINGLE_LINE),
   selection: pageText(MAX_MULTI_LINE),
+  author: pageText(MAX_SINGLE_LINE),
+  publishedAt: pageText(64),
+  publishedAtZoneAssumed: z.boolean().catch(false),
+  modifiedAt: pageText(64),
+  // The evidence snapshot: the extractor caps article text at 200k characters.
+  text: z.string().max(MAX_ARTICLE_TEXT).catch(''),
+  excerpt: pageText(MAX_MULTI_LINE),
+  wordCount: z.number().int().nonnegative().max(10_000_000).catch(0),
 });
 
 export function parseBackgroundRequest(message: unknown): BackgroundRequest | null {

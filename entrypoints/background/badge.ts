@@ -43,7 +43,9 @@ export function forgetTab(tabId: number): void {
 export async function showFlagResult(tabId: number, response: FlagTabResponse): Promise<void> {
   const [text, color, titleKey] = !response.ok
     ? (['!', '#b3261e', 'badgeFailed'] as const)
-    : response.duplicateOf
+    : response.screenshotProblem === 'quota-exceeded'
+      ? (['!', '#8a5a00', 'badgeScreenshotMissing'] as const)
+      : response.duplicateOf
       ? (['=', '#8a5a00', 'badgeDuplicate'] as const)
       : (['✓', '#1b6e3a', 'badgeFlagged'] as const);
   await paint(tabId, text, color, browser.i18n.getMessage(titleKey));

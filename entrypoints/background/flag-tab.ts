@@ -6,11 +6,20 @@ import { appDatabase } from '@/lib/db/app-database';
 import { flagPage, type FlagRequest } from '@/lib/flagging/flag-page';
 import type { FlagTabResponse } from '@/lib/messages';
 import { showFlagResult } from './badge';
-import { readLinkText, readPage, readWatchHits } from './read-page';
+import { captureScreenshot, readLinkText, readPage, readWatchHits } from './read-page';
 
 export async function flagTab(request: FlagRequest): Promise<FlagTabResponse> {
   const response = await flagPage(
-    { db: appDatabase(), readPage, readLinkText, readWatchHits, now: Date.now, newId: () => crypto.randomUUID() },
+    {
+      db: appDatabase(),
+      readPage,
+      readLinkText,
+      readWatchHits,
+      captureScreenshot,
+      userAgent: navigator.userAgent,
+      now: Date.now,
+      newId: () => crypto.randomUUID(),
+    },
     request,
   );
   await showFlagResult(request.tabId, response);

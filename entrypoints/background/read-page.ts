@@ -29,3 +29,21 @@ export async function readLinkText(tabId: number, linkUrl: string): Promise<unkn
   });
   return frame?.result;
 }
+
+/**
+ * A JPEG of the tab as the monitor sees it. Only the active tab of a window can
+ * be photographed; a tab flagged in the background says so instead. Chrome
+ * allows two captures a second, so a refused capture is retried once.
+ */
+export async function captureScreenshot(tabId: number): Promise<{ dataUrl: string } | { problem: 'not-visible' }> {
+  const tab = await browser.tabs.get(tabId);
+  if (!tab.active) return { problem: 'not-visible' };
+  // Quality 60 keeps a typical 1280×800 article screenshot around 100–250 KB.
+  const options = { format: 'jpeg' as const, quality: 60 };
+  try {
+    return { dataUrl: await browser.tabs.captureVisibleTab(tab.windowId, options) };
+  } catch {
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    return { dataUrl: await browser.tabs.captureVisibleTab(tab.windowId, options) };
+  }
+}

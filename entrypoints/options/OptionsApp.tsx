@@ -1,4 +1,5 @@
 import { MonitorNameForm } from '@/components/MonitorNameForm';
+import { StorageStatus } from '@/components/StorageStatus';
 import { WatchlistEditor } from '@/components/WatchlistEditor';
 import { t } from '@/components/i18n';
 
@@ -8,6 +9,7 @@ export function OptionsApp() {
       <h1>{t('optionsTitle')}</h1>
       <MonitorNameForm />
       <WatchlistEditor />
+      <StorageStatus />
     </main>
   );
 }

@@ -1,4 +1,6 @@
 import { ExportCsvButton } from '@/components/ExportCsvButton';
+import { ExportEvidenceButton } from '@/components/ExportEvidenceButton';
+import { StorageStatus } from '@/components/StorageStatus';
 import { FlagQueue } from '@/components/FlagQueue';
 import { FlagThisPageButton } from '@/components/FlagThisPageButton';
 import { ImportCsvButton } from '@/components/ImportCsvButton';
@@ -20,9 +22,13 @@ export function PopupApp() {
       <WatchHitsPanel />
       <div className="toolbar">
         <ExportCsvButton />
+        <ExportEvidenceButton />
         <ImportCsvButton />
       </div>
       <FlagQueue />
+      <footer>
+        <StorageStatus />
+      </footer>
     </main>
   );
 }

@@ -72,6 +72,7 @@ export function watchPage(ctx: ContentScriptContext): void {
     const started = performance.now();
     const terms = watchTermsOf(current);
     const compiled = compileWatchlist(terms);
+    performance.measure('canh-tin-watch-compile', { start: started, end: performance.now() });
     const termGroups = new Map<string, string>();
     for (const term of terms) if (term.group && !termGroups.has(term.term)) termGroups.set(term.term, term.group);
     highlighter = new PageHighlighter(document, current.groups, termGroups, (text) => findTermHits(compiled, text));

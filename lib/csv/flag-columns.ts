@@ -34,6 +34,9 @@ export const FLAG_COLUMNS: readonly FlagColumn[] = [
   { key: 'last_flagged_at', vi: 'Lần gắn cờ gần nhất', value: (r) => toVietnamIso(r.lastFlaggedAt) },
   { key: 'category', vi: 'Chuyên mục', value: (r) => r.category },
   { key: 'watch_terms', vi: 'Từ khoá theo dõi', value: (r) => r.watchTerms.join('; ') },
+  { key: 'author', vi: 'Tác giả', value: (r) => r.author },
+  { key: 'published_at', vi: 'Thời điểm đăng', value: (r) => r.publishedAt },
+  { key: 'excerpt', vi: 'Trích đoạn', value: (r) => r.excerpt },
 ];
 
 export type HeadingLanguage = 'en' | 'vi';

@@ -7,6 +7,7 @@ import { isCategoryId } from '../categories';
 import { FLAG_STATUSES, FLAG_TRIGGERS, type FlagRecord, type FlagStatus, type FlagTrigger } from '../flag-record';
 import { withoutFragment } from '../page/page-metadata';
 import { cleanMultiLine, cleanSingleLine } from '../text/clean-text';
+import { toVietnamIso } from '../time/format-vietnam-time';
 import { parseDateCell } from '../time/parse-date-cell';
 import { FLAG_COLUMNS } from './flag-columns';
 import { CsvSyntaxError, parseCsv } from './parse-csv';
@@ -109,6 +110,14 @@ export function readFlagsCsv(text: string, options: { now: number; newId(): stri
       result.problems.push({ line, code: 'bad-number', value: timesText });
       continue;
     }
+    // Publication time is kept as the page wrote it (ISO with offset); anything else is reported.
+    const publishedText = cell('published_at');
+    const publishedMs = publishedText ? parseDateCell(publishedText) : null;
+    if (publishedText && publishedMs === null) {
+      result.problems.push({ line, code: 'bad-date', value: publishedText });
+      continue;
+    }
+    const publishedAt = publishedText && /[zZ]|[+-]\d{2}:?\d{2}$/.test(publishedText) ? publishedText : publishedMs === null ? '' : toVietnamIso(publishedMs);
     const trigger = cell('flagged_via');
     const canonical = cleanSingleLine(cell('canonical_url'), 4000);
     const id = cell('id');
@@ -134,6 +143,12 @@ export function readFlagsCsv(text: string, options: { now: number; newId(): stri
         .split(';')
         .map((term) => cleanSingleLine(term, 200))
         .filter(Boolean),
+      author: cleanSingleLine(cell('author'), 200),
+      publishedAt,
+      publishedAtZoneAssumed: false,
+      modifiedAt: '',
+      excerpt: cleanMultiLine(cell('excerpt'), 600),
+      wordCount: 0,
     });
     result.lines.push(line);
   }

@@ -2,6 +2,7 @@
  * Reads and writes of flags. Every function takes the database as its first
  * argument, so the background, the popup and the tests share one implementation.
  */
+import type { EvidenceRecord } from '../evidence/evidence-record';
 import type { FlagRecord, FlagStatus, TrashedFlag } from '../flag-record';
 import type { CanhTinDatabase } from './schema';
 
@@ -19,11 +20,18 @@ export interface SaveFlagResult {
 /**
  * Stores a new flag, or, when its canonical URL is already in the queue,
  * counts the repeat on the existing record instead of adding a second line.
- * One read-write transaction, so two quick flags of one page cannot both add.
+ * The flag and its evidence are written in one read-write transaction: both or
+ * neither, and two quick flags of one page cannot both add.
  */
-export function saveFlag(db: CanhTinDatabase, record: FlagRecord): Promise<SaveFlagResult> {
-  return db.transaction('rw', db.flags, async () => {
+export function saveFlag(
+  db: CanhTinDatabase,
+  record: FlagRecord,
+  evidence?: Omit<EvidenceRecord, 'flagId'>,
+): Promise<SaveFlagResult> {
+  return db.transaction('rw', db.flags, db.evidence, async () => {
     const existing = await findByCanonicalUrl(db, record.canonicalUrl);
+    // Evidence of a repeat flag is kept too: the page may have been edited since.
+    if (evidence) await db.evidence.add({ ...evidence, flagId: existing?.id ?? record.id });
     if (existing) {
       await db.flags.update(existing.id, {
         timesFlagged: existing.timesFlagged + 1,
@@ -79,4 +87,9 @@ export function restoreFromTrash(db: CanhTinDatabase, id: string): Promise<FlagR
     await db.trash.delete(id);
     return record;
   });
+}
+
+/** Evidence of one flag, oldest first. */
+export function listEvidence(db: CanhTinDatabase, flagId: string): Promise<EvidenceRecord[]> {
+  return db.evidence.where('flagId').equals(flagId).sortBy('capturedAt');
 }

@@ -4,6 +4,7 @@
  * test that opens a database filled by version n-1 (tests/unit/db-migrations.test.ts).
  */
 import Dexie, { type EntityTable } from 'dexie';
+import type { EvidenceRecord } from '../evidence/evidence-record';
 import type { FlagRecord, TrashedFlag } from '../flag-record';
 
 export const DATABASE_NAME = 'canh-tin';
@@ -17,6 +18,7 @@ export type CanhTinDatabase = Dexie & {
   flags: EntityTable<FlagRecord, 'id'>;
   trash: EntityTable<TrashedFlag, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
+  evidence: EntityTable<EvidenceRecord, 'id'>;
 };
 
 /**
@@ -36,9 +38,16 @@ export const SCHEMA_VERSIONS = {
     trash: 'id, deletedAt',
     settings: 'key',
   },
+  3: {
+    flags: 'id, capturedAt, canonicalUrl, status, category',
+    trash: 'id, deletedAt',
+    settings: 'key',
+    // Evidence lives apart from the queue, which never loads screenshots; read by flag.
+    evidence: 'id, flagId, capturedAt',
+  },
 } as const;
 
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 
 type Table = ReturnType<Dexie['table']>;
 
@@ -48,6 +57,17 @@ async function addCategoryAndWatchTerms(tables: Table[]): Promise<void> {
     await table.toCollection().modify((record: Record<string, unknown>) => {
       if (typeof record.category !== 'string') record.category = '';
       if (!Array.isArray(record.watchTerms)) record.watchTerms = [];
+    });
+  }
+}
+
+/** v2 → v3: the article fields the extractor now captures, empty for flags made before. */
+async function addArticleFields(tables: Table[]): Promise<void> {
+  for (const table of tables) {
+    await table.toCollection().modify((record: Record<string, unknown>) => {
+      for (const key of ['author', 'publishedAt', 'modifiedAt', 'excerpt']) if (typeof record[key] !== 'string') record[key] = '';
+      if (typeof record.publishedAtZoneAssumed !== 'boolean') record.publishedAtZoneAssumed = false;
+      if (typeof record.wordCount !== 'number') record.wordCount = 0;
     });
   }
 }
@@ -65,5 +85,8 @@ export function createDatabase(options: { name?: string; indexedDB?: IDBFactory;
   db.version(2)
     .stores(SCHEMA_VERSIONS[2])
     .upgrade((tx) => addCategoryAndWatchTerms([tx.table('flags'), tx.table('trash')]));
+  db.version(3)
+    .stores(SCHEMA_VERSIONS[3])
+    .upgrade((tx) => addArticleFields([tx.table('flags'), tx.table('trash')]));
   return db;
 }

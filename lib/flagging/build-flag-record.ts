@@ -33,6 +33,12 @@ export function isHttpUrl(url: string): boolean {
   }
 }
 
+/** Keeps a date only if it is a real ISO 8601 instant with an offset, as the extractor writes them. */
+function isoOrEmpty(value: string): string {
+  const text = cleanSingleLine(value, 40);
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text) && !Number.isNaN(Date.parse(text)) ? text : '';
+}
+
 export function buildFlagRecord(page: PageMetadata, context: RecordContext, foundOnUrl = ''): FlagRecord {
   const url = cleanSingleLine(page.url, 4000);
   const canonicalUrl = cleanSingleLine(resolveHttpUrl(page.canonicalUrl, url), 4000) || withoutFragment(url);
@@ -54,5 +60,11 @@ export function buildFlagRecord(page: PageMetadata, context: RecordContext, foun
     status: 'new',
     category: context.watch?.category ?? '',
     watchTerms: (context.watch?.terms ?? []).map((term) => cleanSingleLine(term, 200)).filter(Boolean).slice(0, 100),
+    author: cleanSingleLine(page.author, 200),
+    publishedAt: isoOrEmpty(page.publishedAt),
+    publishedAtZoneAssumed: page.publishedAt !== '' && page.publishedAtZoneAssumed,
+    modifiedAt: isoOrEmpty(page.modifiedAt),
+    excerpt: cleanMultiLine(page.excerpt, 600),
+    wordCount: Number.isFinite(page.wordCount) ? Math.max(0, Math.floor(page.wordCount)) : 0,
   };
 }

@@ -12,6 +12,8 @@ import type { CanhTinDatabase } from '../db/schema';
 import { withoutFragment, type PageMetadata } from '../page/page-metadata';
 import { buildFlagRecord, hostnameOutlet, isHttpUrl } from './build-flag-record';
 import { summariseWatchHits } from './watch-hits';
+import type { EvidenceRecord, ScreenshotProblem } from '../evidence/evidence-record';
+import { dataUrlToBytes, sha256Hex } from '../evidence/sha256';
 
 export interface FlagPageDeps {
   db: CanhTinDatabase;
@@ -21,6 +23,10 @@ export interface FlagPageDeps {
   readLinkText(tabId: number, linkUrl: string): Promise<unknown>;
   /** Asks the tab's watchlist highlighter what it found (untrusted); may reject when it is not running. */
   readWatchHits?(tabId: number): Promise<unknown>;
+  /** `{ dataUrl }` with a JPEG of the tab as visible now, or `{ problem }` saying why there is none. */
+  captureScreenshot?(tabId: number): Promise<unknown>;
+  /** Recorded with the evidence. */
+  userAgent?: string;
   now(): number;
   newId(): string;
 }
@@ -76,6 +82,13 @@ async function linkAsPage(deps: FlagPageDeps, request: FlagRequest, linkUrl: str
     description: '',
     lang: '',
     selection: '',
+    author: '',
+    publishedAt: '',
+    publishedAtZoneAssumed: false,
+    modifiedAt: '',
+    text: '',
+    excerpt: '',
+    wordCount: 0,
   };
 }
 
@@ -97,12 +110,70 @@ export async function flagPage(deps: FlagPageDeps, request: FlagRequest): Promis
   // A flagged link is another article: the hits on this page say nothing about it.
   const watch = request.linkUrl === undefined ? await readWatchSafely(deps, request.tabId) : undefined;
 
+  // Evidence is of the page the monitor is on; a flagged link's target was never opened.
+  const screenshot = request.linkUrl === undefined ? await captureScreenshotSafely(deps, request.tabId) : undefined;
+
+  let record;
+  let evidence;
   try {
     const monitor = await getMonitorName(deps.db);
     const context = { id: deps.newId(), now: deps.now(), monitor, trigger: request.trigger, ...(watch ? { watch } : {}) };
-    const record = buildFlagRecord(target, context, foundOnUrl);
-    return { ok: true, ...(await saveFlag(deps.db, record)) };
+    record = buildFlagRecord(target, context, foundOnUrl);
+    evidence = screenshot ? await buildEvidence(deps, page, record.capturedAt, screenshot) : undefined;
+    return { ok: true, ...(await saveFlag(deps.db, record, evidence)), ...problemOf(evidence) };
+  } catch (error) {
+    if (!record || !evidence?.screenshot || !isQuotaError(error)) return { ok: false, error: FLAG_ERRORS.storageFailed };
+  }
+  // Storage is full: keep the flag and its text, say loudly that the screenshot could not be kept.
+  const { screenshot: _dropped, screenshotSha256: _hash, ...withoutScreenshot } = evidence;
+  const lighter = { ...withoutScreenshot, screenshotProblem: 'quota-exceeded' as const };
+  try {
+    return { ok: true, ...(await saveFlag(deps.db, record, lighter)), ...problemOf(lighter) };
   } catch {
     return { ok: false, error: FLAG_ERRORS.storageFailed };
   }
+}
+
+type Screenshot = { bytes: Uint8Array } | { problem: ScreenshotProblem };
+
+async function captureScreenshotSafely(deps: FlagPageDeps, tabId: number): Promise<Screenshot> {
+  if (!deps.captureScreenshot) return { problem: 'capture-failed' };
+  try {
+    const raw = await deps.captureScreenshot(tabId);
+    if (raw && typeof raw === 'object' && 'dataUrl' in raw && typeof raw.dataUrl === 'string' && raw.dataUrl.startsWith('data:image/jpeg;base64,')) {
+      return { bytes: dataUrlToBytes(raw.dataUrl) };
+    }
+    return { problem: raw && typeof raw === 'object' && 'problem' in raw && raw.problem === 'not-visible' ? 'not-visible' : 'capture-failed' };
+  } catch {
+    return { problem: 'capture-failed' };
+  }
+}
+
+async function buildEvidence(deps: FlagPageDeps, page: PageMetadata, capturedAt: number, screenshot: Screenshot): Promise<Omit<EvidenceRecord, 'flagId'>> {
+  const text = page.text;
+  return {
+    id: deps.newId(),
+    capturedAt,
+    tabUrl: page.url,
+    userAgent: deps.userAgent ?? '',
+    text,
+    textSha256: await sha256Hex(text),
+    ...('bytes' in screenshot
+      ? { screenshot: screenshot.bytes, screenshotSha256: await sha256Hex(screenshot.bytes) }
+      : { screenshotProblem: screenshot.problem }),
+  };
+}
+
+function problemOf(evidence: Omit<EvidenceRecord, 'flagId'> | undefined): { screenshotProblem?: ScreenshotProblem } {
+  return evidence?.screenshotProblem ? { screenshotProblem: evidence.screenshotProblem } : {};
+}
+
+/** Dexie wraps a full disk as AbortError with `inner.name === 'QuotaExceededError'`; check both. */
+export function isQuotaError(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current && depth < 4; depth += 1) {
+    const { name, inner } = current as { name?: unknown; inner?: unknown };
+    if (name === 'QuotaExceededError') return true;
+    current = inner;
+  }
+  return false;
 }

@@ -1,25 +1,32 @@
 /**
- * What a page says about itself, read from a Document passed in, so the same
- * code runs in the page (injected by the background) and in Node tests.
- * Everything returned is untrusted text: callers validate and clean it again.
+ * What a page says about itself at the moment it is flagged, read from a
+ * Document passed in, so the same code runs in the page (injected by the
+ * background) and in Node tests. Everything returned is untrusted text:
+ * callers validate and clean it again before storing.
  */
+import { extractArticle } from './extract-article';
 
 export interface PageMetadata {
+  /** The address exactly as visited. */
   url: string;
   canonicalUrl: string;
   title: string;
   siteName: string;
   description: string;
+  /** ISO 639-1 of the article text (decided by the text, not only html[lang]); '' when unknown. */
   lang: string;
+  /** The text the monitor selected. */
   selection: string;
-}
-
-function metaContent(doc: Document, selectors: string[]): string {
-  for (const selector of selectors) {
-    const value = doc.querySelector(selector)?.getAttribute('content')?.trim();
-    if (value) return value;
-  }
-  return '';
+  author: string;
+  /** ISO 8601 with offset; '' when the page gives none. */
+  publishedAt: string;
+  /** True when the page gave no time zone and one was assumed. */
+  publishedAtZoneAssumed: boolean;
+  modifiedAt: string;
+  /** Readable article text (the evidence snapshot), with paragraph breaks. */
+  text: string;
+  excerpt: string;
+  wordCount: number;
 }
 
 /** Resolves a possibly relative URL against the page URL; only http(s) results count. */
@@ -44,28 +51,22 @@ export function withoutFragment(url: string): string {
   }
 }
 
-export function extractPageMetadata(doc: Document, pageUrl: string, selection = ''): PageMetadata {
-  const declaredCanonical =
-    resolveHttpUrl(doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href')?.trim() ?? '', pageUrl) ||
-    resolveHttpUrl(metaContent(doc, ['meta[property="og:url"]', 'meta[name="og:url"]']), pageUrl);
-
-  const title =
-    metaContent(doc, ['meta[property="og:title"]', 'meta[name="twitter:title"]']) ||
-    doc.title ||
-    doc.querySelector('h1')?.textContent ||
-    '';
-
+export function capturePage(doc: Document, pageUrl: string, selection = ''): PageMetadata {
+  const article = extractArticle(doc, pageUrl);
   return {
     url: pageUrl,
-    canonicalUrl: declaredCanonical || withoutFragment(pageUrl),
-    title,
-    siteName: metaContent(doc, ['meta[property="og:site_name"]', 'meta[name="application-name"]']),
-    description: metaContent(doc, [
-      'meta[name="description"]',
-      'meta[property="og:description"]',
-      'meta[name="twitter:description"]',
-    ]),
-    lang: doc.documentElement.getAttribute('lang')?.trim() ?? '',
+    canonicalUrl: article.canonicalUrl || withoutFragment(pageUrl),
+    title: article.title ?? '',
+    siteName: article.siteName ?? '',
+    description: article.description ?? '',
+    lang: article.lang ?? '',
     selection,
+    author: article.author ?? '',
+    publishedAt: article.publishedAt ?? '',
+    publishedAtZoneAssumed: article.publishedAtZoneAssumed,
+    modifiedAt: article.modifiedAt ?? '',
+    text: article.text,
+    excerpt: article.excerpt,
+    wordCount: article.wordCount,
   };
 }

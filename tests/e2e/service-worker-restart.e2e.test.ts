@@ -31,6 +31,7 @@ it('flags after the service worker was stopped, and keeps earlier flags', async 
   const after = await session.flagTab(await session.tabIdOf(second));
   expect(after).toMatchObject({ ok: true });
   // The restarted worker still recognises the earlier flag.
+  await first.bringToFront();
   expect(await session.flagTab(await session.tabIdOf(first))).toEqual({ ok: true, id: (before as { id: string }).id, duplicateOf: (before as { id: string }).id });
 
   await popup.reload();

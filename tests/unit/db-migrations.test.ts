@@ -7,6 +7,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createDatabase, CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from '@/lib/db/schema';
 import { listQueue, saveFlag } from '@/lib/db/flag-repository';
+import { sampleFlag } from './support/sample-flag';
 
 /** A flag as version 1 stored it (no category, no watchTerms). */
 const V1_FLAG = {
@@ -43,23 +44,41 @@ describe('database migrations', () => {
     );
   });
 
-  it('v1 → v2 keeps every flag, trashed flag and setting, and adds category and watchTerms', async () => {
+  it('v1 → current keeps every flag, trashed flag and setting, and fills every field added since', async () => {
     const name = `migration-v1-${Math.random()}`;
     await fillVersion1(name);
 
     const db = createDatabase({ name });
     const [newest, older] = await listQueue(db);
-    expect(newest).toEqual({ ...V1_FLAG, category: '', watchTerms: [] });
+    expect(newest).toEqual(sampleFlag({ ...V1_FLAG }));
     expect(older?.id).toBe('second');
-    expect(await db.trash.get('trashed')).toMatchObject({ deletedAt: 5, category: '', watchTerms: [] });
+    expect(await db.trash.get('trashed')).toMatchObject({ deletedAt: 5, category: '', watchTerms: [], author: '', wordCount: 0 });
+    expect(await db.evidence.count()).toBe(0);
     expect(await db.settings.get('monitorName')).toEqual({ key: 'monitorName', value: 'Lan' });
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
 
     // The upgraded database works: the new category index answers, the old URL index still dedups.
     await db.flags.update(V1_FLAG.id, { category: 'border' });
     expect(await db.flags.where('category').equals('border').count()).toBe(1);
-    const repeat = await saveFlag(db, { ...V1_FLAG, id: 'new-id', category: '', watchTerms: [] });
+    const repeat = await saveFlag(db, sampleFlag({ ...V1_FLAG, id: 'new-id' }));
     expect(repeat).toEqual({ id: V1_FLAG.id, duplicateOf: V1_FLAG.id });
+    db.close();
+  });
+
+  it('v2 → v3 keeps categories and watch terms, adds empty article fields and the evidence table', async () => {
+    const name = `migration-v2-${Math.random()}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores(SCHEMA_VERSIONS[1]);
+    v2.version(2).stores(SCHEMA_VERSIONS[2]);
+    const v2Flag = { ...V1_FLAG, category: 'border', watchTerms: ['cột mốc'] };
+    await v2.table('flags').add(v2Flag);
+    v2.close();
+
+    const db = createDatabase({ name });
+    expect(await db.flags.get(V1_FLAG.id)).toEqual(sampleFlag(v2Flag));
+    expect(await db.flags.where('category').equals('border').count()).toBe(1);
+    await db.evidence.add({ id: 'e', flagId: V1_FLAG.id, capturedAt: 1, tabUrl: V1_FLAG.url, userAgent: '', text: 'x', textSha256: 'y' });
+    expect(await db.evidence.where('flagId').equals(V1_FLAG.id).count()).toBe(1);
     db.close();
   });
 });

@@ -5,10 +5,11 @@ import { buildEvidenceBundle } from '@/lib/evidence/evidence-bundle';
 import type { EvidenceRecord } from '@/lib/evidence/evidence-record';
 import { dataUrlToBytes, sha256Hex } from '@/lib/evidence/sha256';
 import type { FlagRecord } from '@/lib/flag-record';
+import { sampleFlag } from './support/sample-flag';
 
 const nodeSha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
-const FLAG: FlagRecord = {
+const FLAG: FlagRecord = sampleFlag({
   id: 'f1',
   url: 'https://a.example/x?utm_source=fb',
   canonicalUrl: 'https://a.example/x',
@@ -26,7 +27,7 @@ const FLAG: FlagRecord = {
   status: 'new',
   category: '',
   watchTerms: [],
-};
+});
 
 async function evidence(id: string, text: string, screenshot?: Uint8Array): Promise<EvidenceRecord> {
   return {

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { exportFileName, FLAG_COLUMNS, flagsToCsv } from '@/lib/csv/flag-columns';
 import { parseCsv } from '@/lib/csv/parse-csv';
 import type { FlagRecord } from '@/lib/flag-record';
+import { sampleFlag } from './support/sample-flag';
 
-const sample: FlagRecord = {
+const sample: FlagRecord = sampleFlag({
   id: '3f1c',
   url: 'https://m.baodaoxanh.example/a?utm_source=zalo',
   canonicalUrl: 'https://baodaoxanh.example/a',
@@ -23,7 +24,7 @@ const sample: FlagRecord = {
   status: 'sent_to_rebuttal',
   category: 'sovereignty-sea-islands',
   watchTerms: ['Trường Sa', 'Hoàng Sa'],
-};
+});
 
 describe('flagsToCsv', () => {
   it('writes one header of stable keys and one row per flag, safe for spreadsheets', () => {

@@ -1,10 +1,14 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { flagPage, FLAG_ERRORS, type FlagPageDeps } from '@/lib/flagging/flag-page';
-import { extractPageMetadata } from '@/lib/page/page-metadata';
-import { listQueue } from '@/lib/db/flag-repository';
+import { capturePage } from '@/lib/page/page-metadata';
+import { listEvidence, listQueue } from '@/lib/db/flag-repository';
 import { setMonitorName } from '@/lib/db/settings-repository';
 import { fixtureDocument } from './support/fixture-document';
 import { testDatabase } from './support/test-database';
+
+// The first bytes of a JPEG file, as captureVisibleTab returns it.
+const TINY_JPEG = 'data:image/jpeg;base64,/9j/4AAQSkZJRgABAQ==';
 
 const ARTICLE_URL = 'http://127.0.0.1:8000/tin-gia-ban-do-truong-sa.html?utm_source=facebook';
 
@@ -13,8 +17,10 @@ function depsFor(pageUrl: string, fixture: string, selection = '', overrides: Pa
   let ids = 0;
   const deps: FlagPageDeps = {
     db: testDatabase(),
-    readPage: async () => extractPageMetadata(fixtureDocument(fixture), pageUrl, selection),
+    readPage: async () => capturePage(fixtureDocument(fixture), pageUrl, selection),
     readLinkText: async () => 'Paracel history, rewritten',
+    captureScreenshot: async () => ({ dataUrl: TINY_JPEG }),
+    userAgent: 'Mozilla/5.0 (test)',
     now: () => (clock += 60_000),
     newId: () => `id-${++ids}`,
     ...overrides,
@@ -157,5 +163,61 @@ describe('flagPage with the watchlist highlighter', () => {
       expect(await flagPage(deps, { tabId: 7, trigger: 'popup' })).toMatchObject({ ok: true });
       expect((await listQueue(deps.db))[0]).toMatchObject({ category: '', watchTerms: [] });
     }
+  });
+});
+
+describe('flagPage keeps evidence', () => {
+  it('stores the text snapshot and the screenshot with their SHA-256, the tab URL as visited and the user agent', async () => {
+    const deps = depsFor(ARTICLE_URL, 'tin-gia-ban-do-truong-sa.html');
+    const response = await flagPage(deps, { tabId: 7, trigger: 'popup' });
+    expect(response).toEqual({ ok: true, id: 'id-1' });
+    const [evidence] = await listEvidence(deps.db, 'id-1');
+    expect(evidence).toMatchObject({ flagId: 'id-1', tabUrl: ARTICLE_URL, userAgent: 'Mozilla/5.0 (test)' });
+    expect(evidence!.text).toContain('các đảo ở Trường Sa chưa bao giờ thuộc về Việt Nam');
+    expect(evidence!.textSha256).toBe(createHash('sha256').update(evidence!.text).digest('hex'));
+    expect(Array.from(evidence!.screenshot!.slice(0, 3))).toEqual([0xff, 0xd8, 0xff]);
+    expect(evidence!.screenshotSha256).toBe(createHash('sha256').update(evidence!.screenshot!).digest('hex'));
+    // The record itself carries the article's own metadata.
+    expect((await listQueue(deps.db))[0]).toMatchObject({
+      author: 'Nguyễn Thị Hải Yến',
+      publishedAt: '2026-11-24T08:30:00+07:00',
+      publishedAtZoneAssumed: false,
+    });
+  });
+
+  it('adds evidence to the existing record when the page is flagged again', async () => {
+    const deps = depsFor(ARTICLE_URL, 'tin-gia-ban-do-truong-sa.html');
+    await flagPage(deps, { tabId: 7, trigger: 'popup' });
+    await flagPage(deps, { tabId: 7, trigger: 'popup' });
+    expect(await listEvidence(deps.db, 'id-1')).toHaveLength(2);
+  });
+
+  it('keeps the flag and says why when the tab cannot be photographed', async () => {
+    const deps = depsFor(ARTICLE_URL, 'tin-gia-ban-do-truong-sa.html', '', { captureScreenshot: async () => ({ problem: 'not-visible' }) });
+    expect(await flagPage(deps, { tabId: 7, trigger: 'automation' })).toEqual({ ok: true, id: 'id-1', screenshotProblem: 'not-visible' });
+    const [evidence] = await listEvidence(deps.db, 'id-1');
+    expect(evidence).toMatchObject({ screenshotProblem: 'not-visible' });
+    expect(evidence?.screenshot).toBeUndefined();
+    expect(evidence?.text).not.toBe('');
+  });
+
+  it('when storage is full, keeps the flag and its text without the screenshot, and says so', async () => {
+    const deps = depsFor(ARTICLE_URL, 'tin-gia-ban-do-truong-sa.html');
+    deps.db.evidence.hook('creating', (_key, item) => {
+      if (item.screenshot) {
+        const quota = new Error('quota');
+        quota.name = 'QuotaExceededError';
+        throw quota;
+      }
+    });
+    expect(await flagPage(deps, { tabId: 7, trigger: 'popup' })).toEqual({ ok: true, id: 'id-1', screenshotProblem: 'quota-exceeded' });
+    expect(await listQueue(deps.db)).toHaveLength(1);
+    expect(await listEvidence(deps.db, 'id-1')).toMatchObject([{ screenshotProblem: 'quota-exceeded' }]);
+  });
+
+  it('a flagged link has no evidence: its page was never opened', async () => {
+    const deps = depsFor('http://127.0.0.1:8000/spratly-protests-analysis.html', 'spratly-protests-analysis.html');
+    await flagPage(deps, { tabId: 3, trigger: 'menu_link', linkUrl: 'https://reefreport.test/x' });
+    expect(await deps.db.evidence.count()).toBe(0);
   });
 });

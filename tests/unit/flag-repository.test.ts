@@ -1,29 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { listQueue, moveToTrash, restoreFromTrash, saveFlag, setStatus } from '@/lib/db/flag-repository';
 import type { FlagRecord } from '@/lib/flag-record';
+import { sampleFlag } from './support/sample-flag';
 import { testDatabase } from './support/test-database';
 
 function record(id: string, capturedAt: number, overrides: Partial<FlagRecord> = {}): FlagRecord {
-  return {
+  return sampleFlag({
     id,
     url: `https://baodaoxanh.example/${id}`,
     canonicalUrl: `https://baodaoxanh.example/${id}`,
     title: `Bài ${id}`,
-    siteName: 'Báo Đảo Xanh',
-    description: '',
-    lang: 'vi',
-    quote: '',
-    foundOnUrl: '',
     capturedAt,
     lastFlaggedAt: capturedAt,
-    timesFlagged: 1,
-    monitor: 'Lan',
-    trigger: 'popup',
-    status: 'new',
-    category: '',
-    watchTerms: [],
     ...overrides,
-  };
+  });
 }
 
 describe('flag repository', () => {

@@ -6,6 +6,7 @@ import { readFlagsCsv } from '@/lib/csv/read-flags-csv';
 import { importFlags } from '@/lib/db/import-flags';
 import { listAllFlags, saveFlag } from '@/lib/db/flag-repository';
 import { FLAG_STATUSES, FLAG_TRIGGERS, type FlagRecord } from '@/lib/flag-record';
+import { sampleFlag } from './support/sample-flag';
 import { testDatabase } from './support/test-database';
 
 const NOW = Date.UTC(2026, 10, 27, 3, 0);
@@ -13,26 +14,21 @@ let counter = 0;
 const options = { now: NOW, newId: () => `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}` };
 
 function flag(overrides: Partial<FlagRecord> = {}): FlagRecord {
-  return {
-    id: '11111111-2222-4333-8444-555555555555',
+  return sampleFlag({
     url: 'https://baodaoxanh.example/a?utm_source=zalo',
     canonicalUrl: 'https://baodaoxanh.example/a',
     title: 'Tàu cá "KG-95211" gặp nạn, 7 ngư dân',
-    siteName: 'Báo Đảo Xanh',
     description: 'Mô tả',
-    lang: 'vi',
     quote: 'dòng 1\ndòng 2',
-    foundOnUrl: '',
-    capturedAt: Date.UTC(2026, 10, 24, 1, 30),
     lastFlaggedAt: Date.UTC(2026, 10, 24, 2, 30),
-    timesFlagged: 1,
-    monitor: 'Lan',
-    trigger: 'popup',
     status: 'confirmed',
     category: 'sovereignty-sea-islands',
     watchTerms: ['Trường Sa'],
+    author: 'Nguyễn Thị Hải Yến',
+    publishedAt: '2026-11-24T08:00:00+07:00',
+    excerpt: 'Tàu cá KG-95211 bị hỏng máy…',
     ...overrides,
-  };
+  });
 }
 
 describe('readFlagsCsv', () => {

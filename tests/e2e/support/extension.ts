@@ -60,12 +60,15 @@ export async function launchExtension(options: { uiLanguage?: 'vi' | 'en'; pages
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   const extensionUrl = (path: string) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
-  let helperPage: Page | undefined;
+  // An extension page for sending messages and querying tabs, opened first so that
+  // every article page a test opens later is the active, visible tab.
+  let helperPage = await context.newPage();
+  await helperPage.goto(extensionUrl('options.html#test-helper'));
 
   async function extensionHelper(): Promise<Page> {
-    if (!helperPage || helperPage.isClosed()) {
+    if (helperPage.isClosed()) {
       helperPage = await context.newPage();
-      await helperPage.goto(extensionUrl('options.html'));
+      await helperPage.goto(extensionUrl('options.html#test-helper'));
     }
     return helperPage;
   }
