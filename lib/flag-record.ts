@@ -51,6 +51,8 @@ export interface FlagRecord {
   /** The start of the article text; the whole snapshot is in the evidence table. */
   excerpt: string;
   wordCount: number;
+  /** How many distinct copies (addresses) of this story are known; its copies are in the copies table. */
+  copyCount: number;
 }
 
 /** Record as kept in the trash: the full record plus when it was deleted. */

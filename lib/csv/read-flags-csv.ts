@@ -149,6 +149,7 @@ export function readFlagsCsv(text: string, options: { now: number; newId(): stri
       modifiedAt: '',
       excerpt: cleanMultiLine(cell('excerpt'), 600),
       wordCount: 0,
+      copyCount: 1,
     });
     result.lines.push(line);
   }

@@ -2,14 +2,14 @@
  * Reads and writes of flags. Every function takes the database as its first
  * argument, so the background, the popup and the tests share one implementation.
  */
+import type { CopyMatch, CopyRecord } from '../copy-record';
+import { findDuplicate } from '../dedup/find-duplicate';
+import { recordFeatures, type DedupInput, type RecordFeatures } from '../dedup/record-features';
+import type { StoryIndex } from '../dedup/story-index';
 import type { EvidenceRecord } from '../evidence/evidence-record';
 import type { FlagRecord, FlagStatus, TrashedFlag } from '../flag-record';
 import type { CanhTinDatabase } from './schema';
-
-/** An earlier flag of the same canonical URL, or undefined. */
-export function findByCanonicalUrl(db: CanhTinDatabase, canonicalUrl: string): Promise<FlagRecord | undefined> {
-  return db.flags.where('canonicalUrl').equals(canonicalUrl).first();
-}
+import { bumpCopiesVersion, storyIndexCache } from './story-index-cache';
 
 export interface SaveFlagResult {
   id: string;
@@ -17,32 +17,124 @@ export interface SaveFlagResult {
   duplicateOf?: string;
 }
 
+/** What the dedup decision reads of a flag (lib/dedup). */
+export function flagDedupInput(record: FlagRecord): DedupInput {
+  return {
+    id: record.id,
+    url: record.url,
+    canonicalUrl: record.canonicalUrl,
+    title: record.title,
+    siteName: record.siteName,
+    publishedAt: record.publishedAt || null,
+    text: record.excerpt || record.description,
+  };
+}
+
+function newCopy(record: FlagRecord, features: RecordFeatures, flagId: string, matchedBy: CopyMatch): CopyRecord {
+  return {
+    id: record.id,
+    flagId,
+    url: record.url,
+    canonicalUrl: record.canonicalUrl,
+    urlKeys: features.urlKeys,
+    title: record.title,
+    siteName: record.siteName,
+    publishedAt: record.publishedAt,
+    excerpt: record.excerpt || record.description,
+    monitors: record.monitor ? [record.monitor] : [],
+    firstSeenAt: record.capturedAt,
+    lastSeenAt: record.lastFlaggedAt,
+    timesSeen: record.timesFlagged,
+    matchedBy,
+  };
+}
+
+/** The story gains a sighting: counts, first/last seen, and what the earlier flags lacked. */
+function storyUpdate(story: FlagRecord, record: FlagRecord, newCopies: number): Partial<FlagRecord> {
+  return {
+    timesFlagged: story.timesFlagged + record.timesFlagged,
+    capturedAt: Math.min(story.capturedAt, record.capturedAt),
+    lastFlaggedAt: Math.max(story.lastFlaggedAt, record.lastFlaggedAt),
+    copyCount: story.copyCount + newCopies,
+    ...(story.quote === '' && record.quote !== '' ? { quote: record.quote } : {}),
+    ...(story.category === '' && record.category !== '' ? { category: record.category } : {}),
+    ...(story.watchTerms.length === 0 && record.watchTerms.length > 0 ? { watchTerms: record.watchTerms } : {}),
+  };
+}
+
 /**
- * Stores a new flag, or, when its canonical URL is already in the queue,
- * counts the repeat on the existing record instead of adding a second line.
- * The flag and its evidence are written in one read-write transaction: both or
- * neither, and two quick flags of one page cannot both add.
+ * THE dedup step, shared by flagging and import: the record becomes a sighting
+ * of a copy already known (same canonicalised address), a new copy of a story
+ * (the dedup decision over the index), or a new story. Must run inside a
+ * read-write transaction over flags and copies; updates `index` in place.
+ */
+export async function placeInStory(db: CanhTinDatabase, index: StoryIndex, record: FlagRecord): Promise<SaveFlagResult> {
+  const features = recordFeatures(flagDedupInput(record));
+
+  for (const copy of await db.copies.where('urlKeys').anyOf(features.urlKeys).toArray()) {
+    const story = await db.flags.get(copy.flagId);
+    if (!story) continue; // a story in the trash is not "already flagged"
+    await db.copies.update(copy.id, {
+      timesSeen: copy.timesSeen + record.timesFlagged,
+      lastSeenAt: Math.max(copy.lastSeenAt, record.lastFlaggedAt),
+      firstSeenAt: Math.min(copy.firstSeenAt, record.capturedAt),
+      monitors: record.monitor && !copy.monitors.includes(record.monitor) ? [...copy.monitors, record.monitor] : copy.monitors,
+    });
+    await db.flags.update(story.id, storyUpdate(story, record, 0));
+    return { id: story.id, duplicateOf: story.id };
+  }
+
+  const decision = findDuplicate(index, features);
+  const story = decision.kind === 'copy' ? await db.flags.get(decision.of) : undefined;
+  if (decision.kind === 'copy' && story) {
+    await db.copies.add(newCopy(record, features, story.id, decision.reason));
+    await db.flags.update(story.id, storyUpdate(story, record, 1));
+    index.add(features, story.id);
+    return { id: story.id, duplicateOf: story.id };
+  }
+
+  await db.flags.add({ ...record, copyCount: 1 });
+  await db.copies.add(newCopy(record, features, record.id, 'first'));
+  index.add(features, record.id);
+  return { id: record.id };
+}
+
+/**
+ * Runs `work` in one read-write transaction over everything a flag touches,
+ * with the connection's dedup index ready; the index stays in step with what
+ * committed (and is rebuilt if the transaction failed).
+ */
+export async function withStories<T>(db: CanhTinDatabase, work: (index: StoryIndex) => Promise<T>): Promise<T> {
+  const cache = storyIndexCache(db);
+  const index = await cache.current();
+  try {
+    const { result, version } = await db.transaction('rw', [db.flags, db.copies, db.evidence, db.settings, db.trash], async () => {
+      const result = await work(index);
+      return { result, version: await bumpCopiesVersion(db) };
+    });
+    cache.markCurrent(version);
+    return result;
+  } catch (error) {
+    cache.invalidate();
+    throw error;
+  }
+}
+
+/**
+ * Stores a flag through the dedup step, with its evidence attached to the
+ * story it landed in. Flag and evidence are written in one transaction: both
+ * or neither, and two quick flags of one page cannot both add a story.
  */
 export function saveFlag(
   db: CanhTinDatabase,
   record: FlagRecord,
   evidence?: Omit<EvidenceRecord, 'flagId'>,
 ): Promise<SaveFlagResult> {
-  return db.transaction('rw', db.flags, db.evidence, async () => {
-    const existing = await findByCanonicalUrl(db, record.canonicalUrl);
+  return withStories(db, async (index) => {
+    const result = await placeInStory(db, index, record);
     // Evidence of a repeat flag is kept too: the page may have been edited since.
-    if (evidence) await db.evidence.add({ ...evidence, flagId: existing?.id ?? record.id });
-    if (existing) {
-      await db.flags.update(existing.id, {
-        timesFlagged: existing.timesFlagged + 1,
-        lastFlaggedAt: Math.max(existing.lastFlaggedAt, record.capturedAt),
-        // A quote selected on the repeat flag is worth keeping when the first had none.
-        ...(existing.quote === '' && record.quote !== '' ? { quote: record.quote } : {}),
-      });
-      return { id: existing.id, duplicateOf: existing.id };
-    }
-    await db.flags.add(record);
-    return { id: record.id };
+    if (evidence) await db.evidence.add({ ...evidence, flagId: result.id });
+    return result;
   });
 }
 
@@ -67,7 +159,7 @@ export async function setCategory(db: CanhTinDatabase, id: string, category: str
 
 /** Moves a flag to the trash; returns it so the caller can offer undo. */
 export function moveToTrash(db: CanhTinDatabase, id: string, now: number): Promise<TrashedFlag> {
-  return db.transaction('rw', db.flags, db.trash, async () => {
+  return withStories(db, async () => {
     const record = await db.flags.get(id);
     if (!record) throw new Error(`No flag with id ${id}`);
     const trashed: TrashedFlag = { ...record, deletedAt: now };
@@ -79,7 +171,8 @@ export function moveToTrash(db: CanhTinDatabase, id: string, now: number): Promi
 
 /** Undo of moveToTrash: the record comes back exactly as it was. */
 export function restoreFromTrash(db: CanhTinDatabase, id: string): Promise<FlagRecord> {
-  return db.transaction('rw', db.flags, db.trash, async () => {
+  // Through withStories: the dedup index must learn that the story is back.
+  return withStories(db, async () => {
     const trashed = await db.trash.get(id);
     if (!trashed) throw new Error(`No trashed flag with id ${id}`);
     const { deletedAt: _deletedAt, ...record } = trashed;
@@ -92,4 +185,9 @@ export function restoreFromTrash(db: CanhTinDatabase, id: string): Promise<FlagR
 /** Evidence of one flag, oldest first. */
 export function listEvidence(db: CanhTinDatabase, flagId: string): Promise<EvidenceRecord[]> {
   return db.evidence.where('flagId').equals(flagId).sortBy('capturedAt');
+}
+
+/** Copies of one story, first seen first. */
+export function listCopies(db: CanhTinDatabase, flagId: string): Promise<CopyRecord[]> {
+  return db.copies.where('flagId').equals(flagId).sortBy('firstSeenAt');
 }

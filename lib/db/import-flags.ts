@@ -1,9 +1,11 @@
 /**
  * Adds imported flags to the queue in ONE transaction: either every good row
- * lands or, if the database fails, nothing does. A row whose id or canonical
- * URL is already in the queue is merged into that record, never added twice.
+ * lands or, if the database fails, nothing does. Every row goes through the
+ * same dedup step as flagging (placeInStory): a row for a story already in the
+ * queue becomes a copy or a sighting of it, never a second line.
  */
 import type { FlagRecord } from '../flag-record';
+import { placeInStory, withStories } from './flag-repository';
 import type { CanhTinDatabase } from './schema';
 
 export interface ImportOutcome {
@@ -12,24 +14,17 @@ export interface ImportOutcome {
 }
 
 export function importFlags(db: CanhTinDatabase, records: readonly FlagRecord[]): Promise<ImportOutcome> {
-  return db.transaction('rw', db.flags, async () => {
+  return withStories(db, async (index) => {
     const outcome: ImportOutcome = { added: 0, merged: 0 };
     for (const record of records) {
-      const existing = (await db.flags.get(record.id)) ?? (await db.flags.where('canonicalUrl').equals(record.canonicalUrl).first());
-      if (!existing) {
-        await db.flags.add(record);
-        outcome.added += 1;
+      // The same flag exported and imported again: already here, nothing to count twice.
+      if ((await db.flags.get(record.id)) || (await db.copies.get(record.id))) {
+        outcome.merged += 1;
         continue;
       }
-      outcome.merged += 1;
-      if (existing.id === record.id) continue; // The same flag, exported and imported again.
-      await db.flags.update(existing.id, {
-        timesFlagged: existing.timesFlagged + record.timesFlagged,
-        capturedAt: Math.min(existing.capturedAt, record.capturedAt),
-        lastFlaggedAt: Math.max(existing.lastFlaggedAt, record.lastFlaggedAt),
-        ...(existing.quote === '' && record.quote ? { quote: record.quote } : {}),
-        ...(existing.category === '' && record.category ? { category: record.category } : {}),
-      });
+      const placed = await placeInStory(db, index, record);
+      if (placed.duplicateOf) outcome.merged += 1;
+      else outcome.added += 1;
     }
     return outcome;
   });

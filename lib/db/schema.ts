@@ -4,6 +4,8 @@
  * test that opens a database filled by version n-1 (tests/unit/db-migrations.test.ts).
  */
 import Dexie, { type EntityTable } from 'dexie';
+import type { CopyRecord } from '../copy-record';
+import { canonicalizeUrl } from '../dedup/canonicalize-url';
 import type { EvidenceRecord } from '../evidence/evidence-record';
 import type { FlagRecord, TrashedFlag } from '../flag-record';
 
@@ -19,6 +21,7 @@ export type CanhTinDatabase = Dexie & {
   trash: EntityTable<TrashedFlag, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
   evidence: EntityTable<EvidenceRecord, 'id'>;
+  copies: EntityTable<CopyRecord, 'id'>;
 };
 
 /**
@@ -45,9 +48,17 @@ export const SCHEMA_VERSIONS = {
     // Evidence lives apart from the queue, which never loads screenshots; read by flag.
     evidence: 'id, flagId, capturedAt',
   },
+  4: {
+    flags: 'id, capturedAt, canonicalUrl, status, category',
+    trash: 'id, deletedAt',
+    settings: 'key',
+    evidence: 'id, flagId, capturedAt',
+    // Every place a story was seen; *urlKeys answers "already flagged?" without the fuzzy index.
+    copies: 'id, flagId, *urlKeys, firstSeenAt',
+  },
 } as const;
 
-export const CURRENT_SCHEMA_VERSION = 3;
+export const CURRENT_SCHEMA_VERSION = 4;
 
 type Table = ReturnType<Dexie['table']>;
 
@@ -72,6 +83,40 @@ async function addArticleFields(tables: Table[]): Promise<void> {
   }
 }
 
+/** The story's first copy, from the fields a flag had before copies existed. */
+export function firstCopyOf(flag: Record<string, unknown>): CopyRecord {
+  const text = (key: string) => (typeof flag[key] === 'string' ? (flag[key] as string) : '');
+  const number = (key: string) => (typeof flag[key] === 'number' ? (flag[key] as number) : 0);
+  const keys = [canonicalizeUrl(text('url')), canonicalizeUrl(text('canonicalUrl'))].filter(Boolean);
+  return {
+    id: text('id'),
+    flagId: text('id'),
+    url: text('url'),
+    canonicalUrl: text('canonicalUrl'),
+    urlKeys: [...new Set(keys)],
+    title: text('title'),
+    siteName: text('siteName'),
+    publishedAt: text('publishedAt'),
+    excerpt: text('excerpt') || text('description'),
+    monitors: text('monitor') ? [text('monitor')] : [],
+    firstSeenAt: number('capturedAt'),
+    lastSeenAt: number('lastFlaggedAt') || number('capturedAt'),
+    timesSeen: number('timesFlagged') || 1,
+    matchedBy: 'first',
+  };
+}
+
+/** v3 → v4: every story gets its copies — before, each flag was exactly one copy. */
+async function addCopies(flags: Table, trash: Table, copies: Table): Promise<void> {
+  for (const table of [flags, trash]) {
+    const rows = (await table.toArray()) as Record<string, unknown>[];
+    await copies.bulkPut(rows.map(firstCopyOf));
+    await table.toCollection().modify((record: Record<string, unknown>) => {
+      record.copyCount = 1;
+    });
+  }
+}
+
 /**
  * Opens (lazily) the database. `indexedDB` can be injected so tests run on
  * fake-indexeddb and reliability tests on a storage bucket with a small quota.
@@ -88,5 +133,8 @@ export function createDatabase(options: { name?: string; indexedDB?: IDBFactory;
   db.version(3)
     .stores(SCHEMA_VERSIONS[3])
     .upgrade((tx) => addArticleFields([tx.table('flags'), tx.table('trash')]));
+  db.version(4)
+    .stores(SCHEMA_VERSIONS[4])
+    .upgrade((tx) => addCopies(tx.table('flags'), tx.table('trash'), tx.table('copies')));
   return db;
 }

@@ -66,5 +66,6 @@ export function buildFlagRecord(page: PageMetadata, context: RecordContext, foun
     modifiedAt: isoOrEmpty(page.modifiedAt),
     excerpt: cleanMultiLine(page.excerpt, 600),
     wordCount: Number.isFinite(page.wordCount) ? Math.max(0, Math.floor(page.wordCount)) : 0,
+    copyCount: 1,
   };
 }

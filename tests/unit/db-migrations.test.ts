@@ -6,7 +6,8 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createDatabase, CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from '@/lib/db/schema';
-import { listQueue, saveFlag } from '@/lib/db/flag-repository';
+import { listCopies, listQueue, saveFlag } from '@/lib/db/flag-repository';
+import type { FlagRecord } from '@/lib/flag-record';
 import { sampleFlag } from './support/sample-flag';
 
 /** A flag as version 1 stored it (no category, no watchTerms). */
@@ -79,6 +80,45 @@ describe('database migrations', () => {
     expect(await db.flags.where('category').equals('border').count()).toBe(1);
     await db.evidence.add({ id: 'e', flagId: V1_FLAG.id, capturedAt: 1, tabUrl: V1_FLAG.url, userAgent: '', text: 'x', textSha256: 'y' });
     expect(await db.evidence.where('flagId').equals(V1_FLAG.id).count()).toBe(1);
+    db.close();
+  });
+
+  it('v3 → v4 gives every story (and every trashed one) its first copy, so dedup finds it', async () => {
+    const name = `migration-v3-${Math.random()}`;
+    const v3 = new Dexie(name);
+    v3.version(1).stores(SCHEMA_VERSIONS[1]);
+    v3.version(2).stores(SCHEMA_VERSIONS[2]);
+    v3.version(3).stores(SCHEMA_VERSIONS[3]);
+    const v3Flag = sampleFlag({ ...V1_FLAG, author: 'Lan', publishedAt: '2026-11-20T08:00:00+07:00' }) as Partial<FlagRecord>;
+    delete v3Flag.copyCount;
+    await v3.table('flags').add(v3Flag);
+    await v3.table('trash').add({ ...v3Flag, id: 'trashed', url: 'https://x.example/t', canonicalUrl: 'https://x.example/t', deletedAt: 5 });
+    v3.close();
+
+    const db = createDatabase({ name });
+    expect(await db.flags.get(V1_FLAG.id)).toEqual(sampleFlag({ ...v3Flag }));
+    expect(await listCopies(db, V1_FLAG.id)).toEqual([
+      {
+        id: V1_FLAG.id,
+        flagId: V1_FLAG.id,
+        url: V1_FLAG.url,
+        canonicalUrl: V1_FLAG.canonicalUrl,
+        urlKeys: ['https://baodaoxanh.example/a'],
+        title: V1_FLAG.title,
+        siteName: V1_FLAG.siteName,
+        publishedAt: '2026-11-20T08:00:00+07:00',
+        excerpt: '',
+        monitors: ['Lan'],
+        firstSeenAt: V1_FLAG.capturedAt,
+        lastSeenAt: V1_FLAG.lastFlaggedAt,
+        timesSeen: 2,
+        matchedBy: 'first',
+      },
+    ]);
+    expect(await db.copies.get('trashed')).toMatchObject({ flagId: 'trashed' });
+    // A mobile-address flag of the migrated story is recognised as the same copy.
+    const again = await saveFlag(db, sampleFlag({ id: 'm', url: 'https://m.baodaoxanh.example/a?fbclid=1', canonicalUrl: '' }));
+    expect(again).toEqual({ id: V1_FLAG.id, duplicateOf: V1_FLAG.id });
     db.close();
   });
 });

@@ -4,7 +4,7 @@ import { CATEGORY_IDS } from '@/lib/categories';
 import { flagsToCsv } from '@/lib/csv/flag-columns';
 import { readFlagsCsv } from '@/lib/csv/read-flags-csv';
 import { importFlags } from '@/lib/db/import-flags';
-import { listAllFlags, saveFlag } from '@/lib/db/flag-repository';
+import { listAllFlags, listCopies, saveFlag } from '@/lib/db/flag-repository';
 import { FLAG_STATUSES, FLAG_TRIGGERS, type FlagRecord } from '@/lib/flag-record';
 import { sampleFlag } from './support/sample-flag';
 import { testDatabase } from './support/test-database';
@@ -80,12 +80,25 @@ describe('importFlags', () => {
     const outcome = await importFlags(db, [
       flag(), // the same flag exported and re-imported
       flag({ id: 'bbbbbbbb-2222-4333-8444-555555555555', monitor: 'Hùng', timesFlagged: 2, capturedAt: 1000 }),
-      flag({ id: 'cccccccc-2222-4333-8444-555555555555', canonicalUrl: 'https://other.example/b', url: 'https://other.example/b' }),
+      // The same story reposted on another site: a copy, not a new line.
+      flag({ id: 'cccccccc-2222-4333-8444-555555555555', canonicalUrl: 'https://other.example/b', url: 'https://other.example/b', siteName: 'Other' }),
+      // Another story.
+      flag({
+        id: 'eeeeeeee-2222-4333-8444-555555555555',
+        canonicalUrl: 'https://other.example/c',
+        url: 'https://other.example/c',
+        title: 'Cột mốc biên giới Giang Thành bị “dời”: video cắt ghép',
+        excerpt: 'Một đoạn video lan truyền cho rằng cột mốc đã bị dời.',
+      }),
     ]);
-    expect(outcome).toEqual({ added: 1, merged: 2 });
+    expect(outcome).toEqual({ added: 1, merged: 3 });
     const all = await listAllFlags(db);
     expect(all).toHaveLength(2);
-    expect(all.find((r) => r.canonicalUrl === 'https://baodaoxanh.example/a')).toMatchObject({ timesFlagged: 3, capturedAt: 1000 });
+    expect(all.find((r) => r.canonicalUrl === 'https://baodaoxanh.example/a')).toMatchObject({ timesFlagged: 4, capturedAt: 1000, copyCount: 2 });
+    expect((await listCopies(db, flag().id)).map((c) => [c.url, c.timesSeen, c.monitors])).toEqual([
+      ['https://baodaoxanh.example/a?utm_source=zalo', 3, ['Lan', 'Hùng']],
+      ['https://other.example/b', 1, ['Lan']],
+    ]);
   });
 
   it('changes nothing when the write fails part-way', async () => {
@@ -96,9 +109,13 @@ describe('importFlags', () => {
       if (writes === 2) throw new Error('disk full');
     });
     await expect(
-      importFlags(db, [flag(), flag({ id: 'dddddddd-2222-4333-8444-555555555555', canonicalUrl: 'https://x.example/', url: 'https://x.example/' })]),
+      importFlags(db, [
+        flag(),
+        flag({ id: 'dddddddd-2222-4333-8444-555555555555', canonicalUrl: 'https://x.example/', url: 'https://x.example/', title: 'Một chuyện khác hẳn', excerpt: '' }),
+      ]),
     ).rejects.toThrow();
     expect(await listAllFlags(db)).toEqual([]);
+    expect(await db.copies.count()).toBe(0);
   });
 });
 

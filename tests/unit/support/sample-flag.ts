@@ -26,6 +26,7 @@ export function sampleFlag(overrides: Partial<FlagRecord> = {}): FlagRecord {
     modifiedAt: '',
     excerpt: '',
     wordCount: 0,
+    copyCount: 1,
     ...overrides,
   };
 }

@@ -1,0 +1,127 @@
+/**
+ * The monitor's corrections to dedup: merge two stories by hand, split a
+ * wrongly merged copy out into a story of its own, and undo either. Nothing is
+ * lost: a merged story waits in the trash with the ids of its copies, and a
+ * story's counts are always recomputed from its copies.
+ */
+import type { CopyRecord } from '../copy-record';
+import type { FlagRecord, TrashedFlag } from '../flag-record';
+import { withStories } from './flag-repository';
+import type { CanhTinDatabase } from './schema';
+
+/** A story merged into another: kept in the trash with what it brought. */
+export interface MergedAway extends TrashedFlag {
+  mergedInto: string;
+  movedCopyIds: string[];
+  movedEvidenceIds: string[];
+}
+
+/** Counts and dates of a story, from its copies. */
+async function recountStory(db: CanhTinDatabase, flagId: string): Promise<void> {
+  const copies = await db.copies.where('flagId').equals(flagId).toArray();
+  if (copies.length === 0) return;
+  await db.flags.update(flagId, {
+    copyCount: copies.length,
+    timesFlagged: copies.reduce((sum, copy) => sum + copy.timesSeen, 0),
+    capturedAt: Math.min(...copies.map((copy) => copy.firstSeenAt)),
+    lastFlaggedAt: Math.max(...copies.map((copy) => copy.lastSeenAt)),
+  });
+}
+
+/** Moves every copy and all evidence of `sourceId` into `targetId`; the source story goes to the trash. */
+export function mergeStories(db: CanhTinDatabase, targetId: string, sourceId: string, now: number): Promise<MergedAway> {
+  return withStories(db, async (index) => {
+    if (targetId === sourceId) throw new Error('A story cannot be merged into itself');
+    const [target, source] = await Promise.all([db.flags.get(targetId), db.flags.get(sourceId)]);
+    if (!target || !source) throw new Error(`No story ${target ? sourceId : targetId}`);
+    const copyIds = (await db.copies.where('flagId').equals(sourceId).primaryKeys()) as string[];
+    const evidenceIds = (await db.evidence.where('flagId').equals(sourceId).primaryKeys()) as string[];
+    await db.copies.where('flagId').equals(sourceId).modify({ flagId: targetId, matchedBy: 'manual' });
+    await db.evidence.where('flagId').equals(sourceId).modify({ flagId: targetId });
+    const away: MergedAway = { ...source, deletedAt: now, mergedInto: targetId, movedCopyIds: copyIds, movedEvidenceIds: evidenceIds };
+    await db.trash.put(away);
+    await db.flags.delete(sourceId);
+    await recountStory(db, targetId);
+    for (const id of copyIds) index.get(id) && index.add(index.get(id)!.features, targetId);
+    return away;
+  });
+}
+
+/** Undo of mergeStories: the source story comes back with exactly the copies and evidence it had. */
+export function unmergeStories(db: CanhTinDatabase, sourceId: string): Promise<FlagRecord> {
+  return withStories(db, async (index) => {
+    const away = (await db.trash.get(sourceId)) as MergedAway | undefined;
+    if (!away?.mergedInto) throw new Error(`Story ${sourceId} was not merged`);
+    const { deletedAt: _d, mergedInto, movedCopyIds, movedEvidenceIds, ...story } = away;
+    await db.copies.bulkUpdate(movedCopyIds.map((id) => ({ key: id, changes: { flagId: sourceId } })));
+    await db.evidence.bulkUpdate(movedEvidenceIds.map((id) => ({ key: id, changes: { flagId: sourceId } })));
+    await db.flags.put(story);
+    await db.trash.delete(sourceId);
+    await recountStory(db, sourceId);
+    await recountStory(db, mergedInto);
+    for (const id of movedCopyIds) index.get(id) && index.add(index.get(id)!.features, sourceId);
+    return story;
+  });
+}
+
+/**
+ * Takes one copy out of its story into a new story of its own (same status
+ * and category as the story it leaves, which the monitor can then change).
+ */
+export function splitCopy(db: CanhTinDatabase, copyId: string): Promise<FlagRecord> {
+  return withStories(db, async (index) => {
+    const copy = await db.copies.get(copyId);
+    if (!copy) throw new Error(`No copy ${copyId}`);
+    const from = await db.flags.get(copy.flagId);
+    if (!from) throw new Error(`No story ${copy.flagId}`);
+    if ((await db.copies.where('flagId').equals(from.id).count()) < 2) throw new Error('A story keeps at least one copy');
+    const story = storyFromCopy(copy, from);
+    await db.flags.add(story);
+    await db.copies.update(copyId, { flagId: story.id, matchedBy: 'manual' });
+    await recountStory(db, from.id);
+    await recountStory(db, story.id);
+    // The story's own address moves on if its first copy left.
+    if (from.id === copyId || from.url === copy.url) {
+      const [first] = await db.copies.where('flagId').equals(from.id).sortBy('firstSeenAt');
+      if (first) await db.flags.update(from.id, { url: first.url, canonicalUrl: first.canonicalUrl, title: first.title, siteName: first.siteName });
+    }
+    const entry = index.get(copyId);
+    if (entry) index.add(entry.features, story.id);
+    return story;
+  });
+}
+
+/** Undo of splitCopy: the copy goes back to `intoId` and the story made for it disappears. */
+export function unsplitCopy(db: CanhTinDatabase, copyId: string, intoId: string): Promise<void> {
+  return withStories(db, async (index) => {
+    const copy = await db.copies.get(copyId);
+    if (!copy) throw new Error(`No copy ${copyId}`);
+    const splitStory = copy.flagId;
+    await db.copies.update(copyId, { flagId: intoId });
+    await db.evidence.where('flagId').equals(splitStory).modify({ flagId: intoId });
+    if ((await db.copies.where('flagId').equals(splitStory).count()) === 0) await db.flags.delete(splitStory);
+    await recountStory(db, intoId);
+    const entry = index.get(copyId);
+    if (entry) index.add(entry.features, intoId);
+  });
+}
+
+function storyFromCopy(copy: CopyRecord, from: FlagRecord): FlagRecord {
+  return {
+    ...from,
+    id: copy.id === from.id ? crypto.randomUUID() : copy.id,
+    url: copy.url,
+    canonicalUrl: copy.canonicalUrl,
+    title: copy.title,
+    siteName: copy.siteName,
+    publishedAt: copy.publishedAt,
+    publishedAtZoneAssumed: false,
+    excerpt: copy.excerpt,
+    quote: '',
+    monitor: copy.monitors[0] ?? from.monitor,
+    capturedAt: copy.firstSeenAt,
+    lastFlaggedAt: copy.lastSeenAt,
+    timesFlagged: copy.timesSeen,
+    copyCount: 1,
+  };
+}

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { listAllFlags, listCopies, listEvidence, saveFlag } from '@/lib/db/flag-repository';
+import { mergeStories, splitCopy, unmergeStories, unsplitCopy } from '@/lib/db/story-edits';
+import { sampleFlag } from './support/sample-flag';
+import { testDatabase } from './support/test-database';
+
+const ORIGINAL = sampleFlag({
+  id: 'a0000000-0000-4000-8000-000000000001',
+  url: 'https://baodaoxanh.example/bien-dao/tau-ca-gap-nan-t55120.html?utm_source=fb',
+  canonicalUrl: 'https://baodaoxanh.example/bien-dao/tau-ca-gap-nan-t55120.html',
+  title: 'Tàu cá Phú Quốc gặp nạn gần quần đảo Trường Sa, 7 ngư dân được cứu',
+  siteName: 'Báo Đảo Xanh',
+  publishedAt: '2026-11-05T08:30:00+07:00',
+  excerpt: 'Tàu cá KG-95211-TS bị hỏng máy, nứt vỏ khi gặp sóng lớn ở vùng biển gần quần đảo Trường Sa. Toàn bộ 7 ngư dân đã được cứu.',
+  capturedAt: 1000,
+  lastFlaggedAt: 1000,
+  monitor: 'Lan',
+});
+
+const REPOST = sampleFlag({
+  ...ORIGINAL,
+  id: 'a0000000-0000-4000-8000-000000000002',
+  url: 'https://tonghoptinhay.example.com/tau-ca-phu-quoc-gap-nan-7-ngu-dan',
+  canonicalUrl: 'https://tonghoptinhay.example.com/tau-ca-phu-quoc-gap-nan-7-ngu-dan',
+  title: 'Tàu cá Phú Quốc gặp nạn gần quần đảo Trường Sa, 7 ngư dân được cứu - Tổng Hợp Tin Hay',
+  siteName: 'Tổng Hợp Tin Hay',
+  capturedAt: 2000,
+  lastFlaggedAt: 2000,
+  monitor: 'Hùng',
+});
+
+const OTHER = sampleFlag({
+  id: 'b0000000-0000-4000-8000-000000000003',
+  url: 'https://tiengvongbienthuy.example/cot-moc-giang-thanh',
+  canonicalUrl: 'https://tiengvongbienthuy.example/cot-moc-giang-thanh',
+  title: 'Cột mốc biên giới Giang Thành bị “dời”: video cắt ghép',
+  siteName: 'Tiếng Vọng Biên Thùy',
+  excerpt: 'Một đoạn video lan truyền cho rằng cột mốc đã bị dời vào đất Việt Nam.',
+  capturedAt: 3000,
+  lastFlaggedAt: 3000,
+});
+
+describe('flagging through the dedup step', () => {
+  it('a repost on another site becomes a copy of the story, not a second line', async () => {
+    const db = testDatabase();
+    expect(await saveFlag(db, ORIGINAL)).toEqual({ id: ORIGINAL.id });
+    expect(await saveFlag(db, REPOST)).toEqual({ id: ORIGINAL.id, duplicateOf: ORIGINAL.id });
+    const [story] = await listAllFlags(db);
+    expect(story).toMatchObject({ id: ORIGINAL.id, copyCount: 2, timesFlagged: 2, capturedAt: 1000, lastFlaggedAt: 2000 });
+    expect((await listCopies(db, ORIGINAL.id)).map((c) => [c.siteName, c.matchedBy, c.monitors])).toEqual([
+      ['Báo Đảo Xanh', 'first', ['Lan']],
+      ['Tổng Hợp Tin Hay', 'title', ['Hùng']],
+    ]);
+  });
+
+  it('the same article under tracking, mobile and AMP addresses is one copy seen several times', async () => {
+    const db = testDatabase();
+    await saveFlag(db, ORIGINAL);
+    for (const [i, url] of [
+      'https://m.baodaoxanh.example/bien-dao/tau-ca-gap-nan-t55120.html?fbclid=IwAR0',
+      'http://amp.baodaoxanh.example/bien-dao/tau-ca-gap-nan-t55120.html#binh-luan',
+      'https://www.baodaoxanh.example/bien-dao/tau-ca-gap-nan-t55120.html/?zarsrc=30&utm_medium=zalo',
+    ].entries()) {
+      await saveFlag(db, sampleFlag({ ...ORIGINAL, id: `v${i}`, url, canonicalUrl: url, title: '' }));
+    }
+    expect(await listAllFlags(db)).toMatchObject([{ copyCount: 1, timesFlagged: 4 }]);
+    expect(await listCopies(db, ORIGINAL.id)).toMatchObject([{ timesSeen: 4 }]);
+  });
+
+  it('a story in the trash is not "already flagged"', async () => {
+    const db = testDatabase();
+    await saveFlag(db, ORIGINAL);
+    const { moveToTrash } = await import('@/lib/db/flag-repository');
+    await moveToTrash(db, ORIGINAL.id, 5);
+    expect(await saveFlag(db, REPOST)).toEqual({ id: REPOST.id });
+  });
+});
+
+describe('merge and split by hand', () => {
+  it('merges two stories with their copies and evidence; undo brings both back as they were', async () => {
+    const db = testDatabase();
+    await saveFlag(db, ORIGINAL, { id: 'e1', capturedAt: 1, tabUrl: ORIGINAL.url, userAgent: '', text: 'a', textSha256: 'x' });
+    await saveFlag(db, OTHER, { id: 'e2', capturedAt: 2, tabUrl: OTHER.url, userAgent: '', text: 'b', textSha256: 'y' });
+    const before = await listAllFlags(db);
+
+    await mergeStories(db, ORIGINAL.id, OTHER.id, 99);
+    expect(await listAllFlags(db)).toMatchObject([{ id: ORIGINAL.id, copyCount: 2, timesFlagged: 2, lastFlaggedAt: 3000 }]);
+    expect((await listEvidence(db, ORIGINAL.id)).map((e) => e.id)).toEqual(['e1', 'e2']);
+
+    await unmergeStories(db, OTHER.id);
+    expect(await listAllFlags(db)).toEqual(before);
+    expect((await listEvidence(db, OTHER.id)).map((e) => e.id)).toEqual(['e2']);
+    expect(await db.trash.count()).toBe(0);
+  });
+
+  it('splits a wrongly merged copy into its own story; undo puts it back', async () => {
+    const db = testDatabase();
+    await saveFlag(db, ORIGINAL);
+    await saveFlag(db, REPOST);
+    const split = await splitCopy(db, REPOST.id);
+    expect(split).toMatchObject({ id: REPOST.id, siteName: 'Tổng Hợp Tin Hay', copyCount: 1 });
+    const stories = await listAllFlags(db);
+    expect(stories.map((s) => [s.id, s.copyCount])).toEqual([
+      [REPOST.id, 1],
+      [ORIGINAL.id, 1],
+    ]);
+
+    // The split story is remembered by the index: flagging the repost again lands there.
+    expect(await saveFlag(db, sampleFlag({ ...REPOST, id: 'again', capturedAt: 4000, lastFlaggedAt: 4000 }))).toEqual({
+      id: REPOST.id,
+      duplicateOf: REPOST.id,
+    });
+
+    await unsplitCopy(db, REPOST.id, ORIGINAL.id);
+    expect(await listAllFlags(db)).toMatchObject([{ id: ORIGINAL.id, copyCount: 2, timesFlagged: 3 }]);
+  });
+
+  it('refuses to split the last copy of a story', async () => {
+    const db = testDatabase();
+    await saveFlag(db, ORIGINAL);
+    await expect(splitCopy(db, ORIGINAL.id)).rejects.toThrow(/at least one copy/);
+  });
+});
