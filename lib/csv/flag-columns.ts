@@ -8,12 +8,19 @@ import type { FlagRecord } from '../flag-record';
 import { toVietnamIso } from '../time/format-vietnam-time';
 import { writeCsv } from './write-csv';
 
+/** A story as exported: the flag and the addresses of all its copies. */
+export interface ExportRow {
+  record: FlagRecord;
+  /** Every copy's address, first seen first ([] when unknown: the record's own URL stands alone). */
+  copyUrls: readonly string[];
+}
+
 export interface FlagColumn {
   /** Stable English key: the default heading, and what imports match first. */
   key: string;
   /** Vietnamese heading, for monitors who export with Vietnamese headings; imports accept it too. */
   vi: string;
-  value(record: FlagRecord): string;
+  value(record: FlagRecord, copyUrls: readonly string[]): string;
 }
 
 export const FLAG_COLUMNS: readonly FlagColumn[] = [
@@ -37,16 +44,23 @@ export const FLAG_COLUMNS: readonly FlagColumn[] = [
   { key: 'author', vi: 'Tác giả', value: (r) => r.author },
   { key: 'published_at', vi: 'Thời điểm đăng', value: (r) => r.publishedAt },
   { key: 'excerpt', vi: 'Trích đoạn', value: (r) => r.excerpt },
+  { key: 'copies', vi: 'Số bản sao', value: (r, urls) => String(Math.max(urls.length, r.copyCount, 1)) },
+  // One address per line inside the cell: URLs never contain a raw line break.
+  { key: 'copy_urls', vi: 'Các bản sao', value: (r, urls) => (urls.length ? urls : [r.url]).join('\n') },
 ];
 
 export type HeadingLanguage = 'en' | 'vi';
 
-export function flagsToCsv(records: Iterable<FlagRecord>, headings: HeadingLanguage = 'en'): string {
+/** Stories to CSV; plain records (no copy list) export with their own URL as their one copy. */
+export function flagsToCsv(rows: Iterable<FlagRecord | ExportRow>, headings: HeadingLanguage = 'en'): string {
   const header = FLAG_COLUMNS.map((column) => (headings === 'vi' ? column.vi : column.key));
-  const rows = (function* () {
-    for (const record of records) yield FLAG_COLUMNS.map((column) => column.value(record));
+  const cells = (function* () {
+    for (const row of rows) {
+      const { record, copyUrls } = 'record' in row ? row : { record: row, copyUrls: [] as readonly string[] };
+      yield FLAG_COLUMNS.map((column) => column.value(record, copyUrls));
+    }
   })();
-  return writeCsv(header, rows);
+  return writeCsv(header, cells);
 }
 
 /** "canh-tin_2026-11-27.csv", dated in Vietnam time. */

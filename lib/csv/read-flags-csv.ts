@@ -22,6 +22,8 @@ export interface ReadFlagsResult {
   records: FlagRecord[];
   /** The file line of each record (same order), for reports. */
   lines: number[];
+  /** Each record's `copy_urls` cell (same order): the copies a merged file lists; [] when none. */
+  copyUrls: string[][];
   problems: ImportProblem[];
 }
 
@@ -48,7 +50,7 @@ function isHttpUrl(value: string): boolean {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function readFlagsCsv(text: string, options: { now: number; newId(): string }): ReadFlagsResult {
-  const result: ReadFlagsResult = { records: [], lines: [], problems: [] };
+  const result: ReadFlagsResult = { records: [], lines: [], copyUrls: [], problems: [] };
   let rows;
   try {
     rows = parseCsv(text);
@@ -152,6 +154,12 @@ export function readFlagsCsv(text: string, options: { now: number; newId(): stri
       copyCount: 1,
     });
     result.lines.push(line);
+    result.copyUrls.push(
+      cell('copy_urls')
+        .split(/\r?\n/)
+        .map((value) => cleanSingleLine(value, 4000))
+        .filter(isHttpUrl),
+    );
   }
   return result;
 }
