@@ -11,8 +11,12 @@ export function ExportCsvButton() {
 
   async function exportCsv() {
     try {
-      const records = await listAllFlags(appDatabase());
-      downloadText(flagsToCsv(records), exportFileName(Date.now()), 'text/csv;charset=utf-8');
+      const db = appDatabase();
+      const [records, copies] = await Promise.all([listAllFlags(db), db.copies.orderBy('firstSeenAt').toArray()]);
+      const urlsByStory = new Map<string, string[]>();
+      for (const copy of copies) urlsByStory.set(copy.flagId, [...(urlsByStory.get(copy.flagId) ?? []), copy.url]);
+      const rows = records.map((record) => ({ record, copyUrls: urlsByStory.get(record.id) ?? [] }));
+      downloadText(flagsToCsv(rows), exportFileName(Date.now()), 'text/csv;charset=utf-8');
       setMessage(t('exportDone', String(records.length)));
     } catch (error) {
       setMessage(t('errorUnknown', String(error)));

@@ -42,7 +42,7 @@ export function ImportCsvButton() {
     if (!file) return;
     try {
       const read = readFlagsCsv(await file.text(), { now: Date.now(), newId: () => crypto.randomUUID() });
-      const outcome = await importFlags(appDatabase(), read.records);
+      const outcome = await importFlags(appDatabase(), read.records, read.copyUrls);
       setReport({
         summary: t('importReport', String(outcome.added), String(outcome.merged), String(read.problems.length)),
         problems: read.problems.map(problemText),

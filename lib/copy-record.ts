@@ -5,7 +5,8 @@
  * mobile addresses (those canonicalise to the same copy).
  */
 
-export type CopyMatch = 'first' | 'url' | 'canonical-url' | 'title' | 'text' | 'manual';
+/** Why a copy is in its story: the dedup rule that matched, a monitor's hand, or another monitor's merged file. */
+export type CopyMatch = 'first' | 'url' | 'canonical-url' | 'title' | 'text' | 'manual' | 'imported';
 
 export interface CopyRecord {
   id: string;

@@ -5,7 +5,10 @@
  * queue becomes a copy or a sighting of it, never a second line.
  */
 import type { FlagRecord } from '../flag-record';
-import { placeInStory, withStories } from './flag-repository';
+import { canonicalizeUrl } from '../dedup/canonicalize-url';
+import { recordFeatures } from '../dedup/record-features';
+import type { StoryIndex } from '../dedup/story-index';
+import { flagDedupInput, placeInStory, withStories } from './flag-repository';
 import type { CanhTinDatabase } from './schema';
 
 export interface ImportOutcome {
@@ -13,10 +16,15 @@ export interface ImportOutcome {
   merged: number;
 }
 
-export function importFlags(db: CanhTinDatabase, records: readonly FlagRecord[]): Promise<ImportOutcome> {
+/**
+ * `copyUrls[i]` are the other copies record i lists (a merged file's
+ * `copy_urls`): each becomes a copy of the record's story unless that address
+ * is already a copy of some story.
+ */
+export function importFlags(db: CanhTinDatabase, records: readonly FlagRecord[], copyUrls: readonly (readonly string[])[] = []): Promise<ImportOutcome> {
   return withStories(db, async (index) => {
     const outcome: ImportOutcome = { added: 0, merged: 0 };
-    for (const record of records) {
+    for (const [at, record] of records.entries()) {
       // The same flag exported and imported again: already here, nothing to count twice.
       if ((await db.flags.get(record.id)) || (await db.copies.get(record.id))) {
         outcome.merged += 1;
@@ -25,7 +33,40 @@ export function importFlags(db: CanhTinDatabase, records: readonly FlagRecord[])
       const placed = await placeInStory(db, index, record);
       if (placed.duplicateOf) outcome.merged += 1;
       else outcome.added += 1;
+      await addListedCopies(db, index, placed.id, record, copyUrls[at] ?? []);
     }
     return outcome;
   });
+}
+
+async function addListedCopies(db: CanhTinDatabase, index: StoryIndex, flagId: string, record: FlagRecord, urls: readonly string[]) {
+  let added = 0;
+  for (const url of urls) {
+    const key = canonicalizeUrl(url);
+    if (!key || (await db.copies.where('urlKeys').equals(key).count()) > 0) continue;
+    const id = `${record.id}:${key}`;
+    // Only the address is known: dedup can match it by address, never by words.
+    index.add(recordFeatures({ ...flagDedupInput(record), id, url, canonicalUrl: url, title: '', text: '' }), flagId);
+    await db.copies.add({
+      id,
+      flagId,
+      url,
+      canonicalUrl: url,
+      urlKeys: [key],
+      title: '',
+      siteName: '',
+      publishedAt: '',
+      excerpt: '',
+      monitors: record.monitor ? [record.monitor] : [],
+      firstSeenAt: record.capturedAt,
+      lastSeenAt: record.lastFlaggedAt,
+      timesSeen: 0,
+      matchedBy: 'imported',
+    });
+    added += 1;
+  }
+  if (added > 0) {
+    const story = await db.flags.get(flagId);
+    if (story) await db.flags.update(flagId, { copyCount: story.copyCount + added });
+  }
 }

@@ -119,6 +119,27 @@ describe('importFlags', () => {
   });
 });
 
+describe('importing a merged file', () => {
+  it("adds the copies a row lists in copy_urls to its story, once, however often it is imported", async () => {
+    const db = testDatabase();
+    const csv = flagsToCsv([{ record: flag(), copyUrls: [flag().url, 'https://tinmoilen.example/tau-ca-7-ngu-dan', 'https://m.baodaoxanh.example/a?fbclid=x'] }]);
+    for (let i = 0; i < 2; i += 1) {
+      const read = readFlagsCsv(csv, options);
+      await importFlags(db, read.records, read.copyUrls);
+    }
+    expect(await listAllFlags(db)).toMatchObject([{ copyCount: 2 }]);
+    expect((await listCopies(db, flag().id)).map((c) => [c.url, c.matchedBy])).toEqual([
+      [flag().url, 'first'],
+      ['https://tinmoilen.example/tau-ca-7-ngu-dan', 'imported'],
+    ]);
+    // The listed copy is known by address: flagging it later is "already flagged".
+    expect(await saveFlag(db, flag({ id: 'ffffffff-2222-4333-8444-555555555555', url: 'https://tinmoilen.example/tau-ca-7-ngu-dan?utm_source=x', canonicalUrl: '', title: 'Khác' }))).toEqual({
+      id: flag().id,
+      duplicateOf: flag().id,
+    });
+  });
+});
+
 describe('CSV round trip (property-based)', () => {
   const text = fc.string({ unit: fc.constantFrom('a', 'ă', 'Đ', 'ữ', ' ', ',', '"', '\n', '=', '+', '-', '@', '南', '😀', 'x') });
   const record = fc.record({
