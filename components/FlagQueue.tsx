@@ -1,35 +1,76 @@
 /**
  * The flagged queue, newest first, live: flags made by the background appear
- * without reopening the popup. Deleting moves a flag to the trash, with undo.
+ * without reopening the popup. Every destructive action — delete, merge, split —
+ * can be undone from the bar it leaves behind.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { appDatabase } from '@/lib/db/app-database';
 import { listQueue, moveToTrash, restoreFromTrash, setCategory, setStatus } from '@/lib/db/flag-repository';
-import type { FlagStatus, TrashedFlag } from '@/lib/flag-record';
+import { mergeStories, splitCopy, unmergeStories, unsplitCopy } from '@/lib/db/story-edits';
+import type { FlagStatus } from '@/lib/flag-record';
 import { t } from './i18n';
 import { QueueItem } from './QueueItem';
 import { UndoBar } from './UndoBar';
 
-export function FlagQueue() {
+interface UndoableAction {
+  message: string;
+  undo(): Promise<unknown>;
+}
+
+export function FlagQueue(props: { highlightId?: string }) {
   const db = appDatabase();
   const records = useLiveQuery(() => listQueue(db), [db]);
-  const [lastDeleted, setLastDeleted] = useState<TrashedFlag | null>(null);
+  const [lastAction, setLastAction] = useState<UndoableAction | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState('');
 
   const report = (reason: unknown) => setError(t('saveFailed', String(reason)));
 
-  function changeStatus(id: string, status: FlagStatus) {
-    setStatus(db, id, status).catch(report);
-  }
+  useEffect(() => {
+    if (props.highlightId) document.getElementById(`flag-${props.highlightId}`)?.scrollIntoView({ block: 'center' });
+  }, [props.highlightId, records]);
 
   function remove(id: string) {
-    moveToTrash(db, id, Date.now()).then(setLastDeleted, report);
+    moveToTrash(db, id, Date.now()).then(
+      (trashed) => setLastAction({ message: t('deletedNotice', trashed.title || t('untitled')), undo: () => restoreFromTrash(db, id) }),
+      report,
+    );
   }
 
-  function undoDelete() {
-    if (!lastDeleted) return;
-    restoreFromTrash(db, lastDeleted.id).then(() => setLastDeleted(null), report);
+  /** Merges the selected stories into the one flagged first. */
+  async function mergeSelection() {
+    const chosen = (records ?? []).filter((record) => selected.has(record.id)).sort((a, b) => a.capturedAt - b.capturedAt);
+    const [target, ...sources] = chosen;
+    if (!target || sources.length === 0) return;
+    try {
+      for (const source of sources) await mergeStories(db, target.id, source.id, Date.now());
+      setSelected(new Set());
+      setLastAction({
+        message: t('mergeDone', String(sources.length), target.title || t('untitled')),
+        undo: async () => {
+          for (const source of sources.reverse()) await unmergeStories(db, source.id);
+        },
+      });
+    } catch (reason) {
+      report(reason);
+    }
+  }
+
+  async function split(fromId: string, copyId: string) {
+    try {
+      await splitCopy(db, copyId);
+      setLastAction({ message: t('splitDone'), undo: () => unsplitCopy(db, copyId, fromId) });
+    } catch (reason) {
+      report(reason);
+    }
+  }
+
+  function toggle(id: string, on: boolean) {
+    const next = new Set(selected);
+    if (on) next.add(id);
+    else next.delete(id);
+    setSelected(next);
   }
 
   return (
@@ -38,13 +79,21 @@ export function FlagQueue() {
         {t('queueHeading')}
         {records && <span className="count"> · {t('queueCount', String(records.length))}</span>}
       </h2>
+      {selected.size >= 2 && (
+        <button type="button" onClick={() => void mergeSelection()}>
+          {t('mergeSelected', String(selected.size))}
+        </button>
+      )}
       {error && (
         <p role="alert" className="message error">
           {error}
         </p>
       )}
-      {lastDeleted && (
-        <UndoBar message={t('deletedNotice', lastDeleted.title || t('untitled'))} onUndo={undoDelete} />
+      {lastAction && (
+        <UndoBar
+          message={lastAction.message}
+          onUndo={() => lastAction.undo().then(() => setLastAction(null), report)}
+        />
       )}
       {records === undefined ? (
         <p>{t('queueLoading')}</p>
@@ -56,7 +105,11 @@ export function FlagQueue() {
             <QueueItem
               key={record.id}
               record={record}
-              onStatusChange={(status) => changeStatus(record.id, status)}
+              selected={selected.has(record.id)}
+              highlighted={record.id === props.highlightId}
+              onSelect={(on) => toggle(record.id, on)}
+              onSplit={(copyId) => void split(record.id, copyId)}
+              onStatusChange={(status: FlagStatus) => setStatus(db, record.id, status).catch(report)}
               onCategoryChange={(category) => setCategory(db, record.id, category).catch(report)}
               onDelete={() => remove(record.id)}
             />

@@ -8,23 +8,30 @@ import { appDatabase } from '@/lib/db/app-database';
 import { articleTabId } from './article-tab';
 import { flagErrorMessage } from './flag-error-message';
 import { screenshotProblemText } from './screenshot-problem';
+import { vietnamDate } from '@/lib/time/periods';
 import { t } from './i18n';
 
-type Outcome = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: string; isError: boolean };
+type Outcome = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: string; isError: boolean; storyId?: string };
 
-async function describeResponse(response: FlagTabResponse): Promise<{ text: string; isError: boolean }> {
+async function describeResponse(response: FlagTabResponse): Promise<{ text: string; isError: boolean; storyId?: string }> {
   if (!response.ok) return { text: flagErrorMessage(response.error), isError: true };
   let text = t('flagSaved');
   if (response.duplicateOf) {
-    const earlier = await appDatabase().flags.get(response.duplicateOf);
-    text = t('flagDuplicate', String(earlier?.timesFlagged ?? 2));
+    const story = await appDatabase().flags.get(response.duplicateOf);
+    if (story) {
+      // "24/11": day/month in Vietnam time, as monitors write it in both languages.
+      const [, month, day] = vietnamDate(story.capturedAt).split('-');
+      const firstOn = `${day}/${month}`;
+      text = t('flagDuplicateStory', String(story.copyCount), firstOn, story.monitor || t('monitorUnknown'));
+    }
   }
-  if (!response.screenshotProblem) return { text, isError: false };
+  const storyId = response.id;
+  if (!response.screenshotProblem) return { text, isError: false, storyId };
   // A full disk is said loudly; a missing screenshot of a hidden tab is only noted.
-  return { text: `${text} ${screenshotProblemText(response.screenshotProblem)}`, isError: response.screenshotProblem === 'quota-exceeded' };
+  return { text: `${text} ${screenshotProblemText(response.screenshotProblem)}`, isError: response.screenshotProblem === 'quota-exceeded', storyId };
 }
 
-export function FlagThisPageButton() {
+export function FlagThisPageButton(props: { onShow(storyId: string): void }) {
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
 
   async function flag() {
@@ -48,6 +55,14 @@ export function FlagThisPageButton() {
       {outcome.kind === 'done' && (
         <p role="status" className={outcome.isError ? 'message error' : 'message'}>
           {outcome.text}
+          {outcome.storyId && (
+            <>
+              {' '}
+              <button type="button" className="link" onClick={() => props.onShow(outcome.storyId!)}>
+                {t('showInQueue')}
+              </button>
+            </>
+          )}
         </p>
       )}
     </div>

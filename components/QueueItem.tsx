@@ -6,11 +6,16 @@ import type { FlagRecord, FlagStatus } from '@/lib/flag-record';
 import { formatVietnamDateTime } from './format-time';
 import { t, uiLocale } from './i18n';
 import { CategorySelect } from './CategorySelect';
+import { CopyList } from './CopyList';
 import { EvidenceDetails } from './EvidenceDetails';
 import { StatusSelect } from './StatusSelect';
 
 export function QueueItem(props: {
   record: FlagRecord;
+  selected: boolean;
+  highlighted: boolean;
+  onSelect(selected: boolean): void;
+  onSplit(copyId: string): void;
   onStatusChange(status: FlagStatus): void;
   onCategoryChange(category: string): void;
   onDelete(): void;
@@ -18,7 +23,14 @@ export function QueueItem(props: {
   const { record } = props;
   const title = record.title || t('untitled');
   return (
-    <li className="queue-item" data-flag-id={record.id}>
+    <li className={props.highlighted ? 'queue-item highlighted' : 'queue-item'} data-flag-id={record.id} id={`flag-${record.id}`}>
+      <input
+        type="checkbox"
+        className="select"
+        aria-label={t('selectFlag', title)}
+        checked={props.selected}
+        onChange={(event) => props.onSelect(event.target.checked)}
+      />
       <a className="title" href={record.url} target="_blank" rel="noopener noreferrer">
         {title}
       </a>
@@ -41,6 +53,12 @@ export function QueueItem(props: {
         </div>
       )}
       {record.quote && <blockquote className="quote">{record.quote}</blockquote>}
+      {record.copyCount > 1 && (
+        <details className="copies">
+          <summary>{t('copiesHeading', String(record.copyCount))}</summary>
+          <CopyList flagId={record.id} onSplit={props.onSplit} />
+        </details>
+      )}
       <EvidenceDetails flagId={record.id} title={title} />
       <div className="actions">
         <StatusSelect value={record.status} onChange={props.onStatusChange} label={`${t('statusLabel')}: ${title}`} />

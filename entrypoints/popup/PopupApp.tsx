@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { ExportCsvButton } from '@/components/ExportCsvButton';
 import { ExportEvidenceButton } from '@/components/ExportEvidenceButton';
 import { StorageStatus } from '@/components/StorageStatus';
@@ -9,6 +10,7 @@ import { WatchHitsPanel } from '@/components/WatchHitsPanel';
 import { t } from '@/components/i18n';
 
 export function PopupApp() {
+  const [highlightId, setHighlightId] = useState<string | undefined>();
   return (
     <main className="popup">
       <header>
@@ -17,7 +19,7 @@ export function PopupApp() {
           {t('openSettings')}
         </button>
       </header>
-      <FlagThisPageButton />
+      <FlagThisPageButton onShow={setHighlightId} />
       <MonitorNameNotice />
       <WatchHitsPanel />
       <div className="toolbar">
@@ -25,7 +27,7 @@ export function PopupApp() {
         <ExportEvidenceButton />
         <ImportCsvButton />
       </div>
-      <FlagQueue />
+      <FlagQueue {...(highlightId ? { highlightId } : {})} />
       <footer>
         <StorageStatus />
       </footer>

@@ -58,7 +58,7 @@ describe('flagging a page', () => {
     const article = await openArticle('/tin-gia-ban-do-truong-sa.html?utm_source=facebook&fbclid=IwAR0x');
     const popup = await openPopupWindow(session, article);
     await popup.getByRole('button', { name: 'Gắn cờ trang này' }).click();
-    await expect.poll(() => popup.getByRole('status').first().textContent()).toBe('Đã gắn cờ.');
+    await expect.poll(() => popup.getByRole('status').first().textContent()).toBe('Đã gắn cờ. Xem trong danh sách');
     // The queue in the same popup updates live.
     await expect.poll(() => queueTitles(popup)).toEqual([VI_TITLE]);
     await expect(popup.locator('.queue-item .outlet').textContent()).resolves.toBe('Báo Đảo Xanh');
