@@ -26,7 +26,8 @@ export default defineConfig({
     // (tabs.captureVisibleTab accepts only <all_urls> or activeTab), and what the
     // watchlist highlighter on every http(s) page needs.
     // storage: the watchlist settings, which that highlighter reads.
-    permissions: ['activeTab', 'scripting', 'contextMenus', 'storage'],
+    // pageCapture (Chrome only): the optional whole-page MHTML evidence, off unless turned on in Settings.
+    permissions: ['activeTab', 'scripting', 'contextMenus', 'storage', ...(browser === 'firefox' ? [] : ['pageCapture'])],
     host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_extName__' },
     commands: {

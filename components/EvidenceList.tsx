@@ -45,6 +45,11 @@ function EvidenceItem(props: { evidence: EvidenceRecord; title: string }) {
             <code className="hash">{evidence.screenshotSha256}</code>
           </p>
         )}
+        {evidence.mhtml && evidence.mhtmlSha256 && (
+          <p>
+            {t('evidenceMhtmlHash', (evidence.mhtml.byteLength / 1024).toFixed(0))}: <code className="hash">{evidence.mhtmlSha256}</code>
+          </p>
+        )}
         {evidence.screenshotProblem && <p className="message notice">{screenshotProblemText(evidence.screenshotProblem)}</p>}
       </div>
     </li>

@@ -6,7 +6,7 @@ import { appDatabase } from '@/lib/db/app-database';
 import { flagPage, type FlagRequest } from '@/lib/flagging/flag-page';
 import type { FlagTabResponse } from '@/lib/messages';
 import { showFlagResult } from './badge';
-import { captureScreenshot, readLinkText, readPage, readWatchHits } from './read-page';
+import { captureMhtml, captureScreenshot, readLinkText, readPage, readWatchHits } from './read-page';
 
 export async function flagTab(request: FlagRequest): Promise<FlagTabResponse> {
   const response = await flagPage(
@@ -16,6 +16,7 @@ export async function flagTab(request: FlagRequest): Promise<FlagTabResponse> {
       readLinkText,
       readWatchHits,
       captureScreenshot,
+      captureMhtml,
       userAgent: navigator.userAgent,
       now: Date.now,
       newId: () => crypto.randomUUID(),

@@ -47,3 +47,20 @@ export async function captureScreenshot(tabId: number): Promise<{ dataUrl: strin
     return { dataUrl: await browser.tabs.captureVisibleTab(tab.windowId, options) };
   }
 }
+
+/**
+ * The whole tab as MHTML (Chrome only: Firefox has no pageCapture). Chrome backs
+ * the Blob with a temporary file that is sometimes gone before it can be read
+ * (NotFoundError, seen in about half of the e2e runs): capture again, up to 3 times.
+ */
+export async function captureMhtml(tabId: number): Promise<Uint8Array | undefined> {
+  if (!browser.pageCapture) return undefined;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const blob = await browser.pageCapture.saveAsMHTML({ tabId });
+      return blob ? new Uint8Array(await blob.arrayBuffer()) : undefined;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+}

@@ -1,3 +1,4 @@
+import { EvidenceSettings } from '@/components/EvidenceSettings';
 import { MonitorNameForm } from '@/components/MonitorNameForm';
 import { StorageStatus } from '@/components/StorageStatus';
 import { WatchlistEditor } from '@/components/WatchlistEditor';
@@ -9,6 +10,7 @@ export function OptionsApp() {
       <h1>{t('optionsTitle')}</h1>
       <MonitorNameForm />
       <WatchlistEditor />
+      <EvidenceSettings />
       <StorageStatus />
     </main>
   );

@@ -17,3 +17,14 @@ export async function setMonitorName(db: CanhTinDatabase, name: string): Promise
   await db.settings.put({ key: MONITOR_NAME_KEY, value: cleaned });
   return cleaned;
 }
+
+const CAPTURE_MHTML_KEY = 'captureMhtml';
+
+/** Whether each flag also keeps the whole page as MHTML (Chrome only; pages are large). */
+export async function getCaptureMhtml(db: CanhTinDatabase): Promise<boolean> {
+  return (await db.settings.get(CAPTURE_MHTML_KEY))?.value === true;
+}
+
+export async function setCaptureMhtml(db: CanhTinDatabase, on: boolean): Promise<void> {
+  await db.settings.put({ key: CAPTURE_MHTML_KEY, value: on });
+}

@@ -3,6 +3,7 @@
  *   flags.csv                 the queue export (same columns as the CSV export)
  *   text/<flag id>_<n>.txt    each readable-text snapshot, UTF-8
  *   screenshots/<flag id>_<n>.jpg
+ *   pages/<flag id>_<n>.mhtml  the whole page, when MHTML capture is on
  *   manifest.json             every file with its SHA-256, size and capture details
  *   SHA256SUMS                the same digests in `sha256sum -c` format
  *   HUONG-DAN-KIEM-TRA.txt / README.txt   how to verify, in Vietnamese and English
@@ -72,6 +73,7 @@ export async function buildEvidenceBundle(flags: readonly FlagRecord[], evidence
     if (item.screenshot && item.screenshotSha256) {
       await add(`screenshots/${item.flagId}_${n}.jpg`, item.screenshot, item.screenshotSha256, details);
     }
+    if (item.mhtml && item.mhtmlSha256) await add(`pages/${item.flagId}_${n}.mhtml`, item.mhtml, item.mhtmlSha256, details);
   }
 
   files['manifest.json'] = strToU8(JSON.stringify({ generator: 'Canh Tin', files: manifest }, null, 2));

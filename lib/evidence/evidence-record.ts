@@ -23,11 +23,8 @@ export interface EvidenceRecord {
   screenshot?: Uint8Array;
   screenshotSha256?: string;
   screenshotProblem?: ScreenshotProblem;
+  /** The whole page as MHTML (Chrome, when the monitor turned it on in Settings). */
+  mhtml?: Uint8Array;
+  mhtmlSha256?: string;
 }
 
-export type EvidenceSummary = Omit<EvidenceRecord, 'screenshot' | 'text'> & { screenshotBytes: number; textLength: number };
-
-export function summariseEvidence(evidence: EvidenceRecord): EvidenceSummary {
-  const { screenshot, text, ...rest } = evidence;
-  return { ...rest, screenshotBytes: screenshot?.byteLength ?? 0, textLength: text.length };
-}

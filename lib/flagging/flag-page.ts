@@ -7,7 +7,7 @@ import type { FlagTrigger } from '../flag-record';
 import type { FlagTabResponse } from '../messages';
 import { pageMetadataSchema } from '../messages';
 import { saveFlag } from '../db/flag-repository';
-import { getMonitorName } from '../db/settings-repository';
+import { getCaptureMhtml, getMonitorName } from '../db/settings-repository';
 import type { CanhTinDatabase } from '../db/schema';
 import { withoutFragment, type PageMetadata } from '../page/page-metadata';
 import { buildFlagRecord, hostnameOutlet, isHttpUrl } from './build-flag-record';
@@ -25,6 +25,8 @@ export interface FlagPageDeps {
   readWatchHits?(tabId: number): Promise<unknown>;
   /** `{ dataUrl }` with a JPEG of the tab as visible now, or `{ problem }` saying why there is none. */
   captureScreenshot?(tabId: number): Promise<unknown>;
+  /** The whole page as MHTML bytes (Chrome's pageCapture); only called when the setting is on. */
+  captureMhtml?(tabId: number): Promise<Uint8Array | undefined>;
   /** Recorded with the evidence. */
   userAgent?: string;
   now(): number;
@@ -112,6 +114,7 @@ export async function flagPage(deps: FlagPageDeps, request: FlagRequest): Promis
 
   // Evidence is of the page the monitor is on; a flagged link's target was never opened.
   const screenshot = request.linkUrl === undefined ? await captureScreenshotSafely(deps, request.tabId) : undefined;
+  const mhtml = screenshot ? await captureMhtmlSafely(deps, request.tabId) : undefined;
 
   let record;
   let evidence;
@@ -119,13 +122,13 @@ export async function flagPage(deps: FlagPageDeps, request: FlagRequest): Promis
     const monitor = await getMonitorName(deps.db);
     const context = { id: deps.newId(), now: deps.now(), monitor, trigger: request.trigger, ...(watch ? { watch } : {}) };
     record = buildFlagRecord(target, context, foundOnUrl);
-    evidence = screenshot ? await buildEvidence(deps, page, record.capturedAt, screenshot) : undefined;
+    evidence = screenshot ? await buildEvidence(deps, page, record.capturedAt, screenshot, mhtml) : undefined;
     return { ok: true, ...(await saveFlag(deps.db, record, evidence)), ...problemOf(evidence) };
   } catch (error) {
     if (!record || !evidence?.screenshot || !isQuotaError(error)) return { ok: false, error: FLAG_ERRORS.storageFailed };
   }
   // Storage is full: keep the flag and its text, say loudly that the screenshot could not be kept.
-  const { screenshot: _dropped, screenshotSha256: _hash, ...withoutScreenshot } = evidence;
+  const { screenshot: _dropped, screenshotSha256: _hash, mhtml: _page, mhtmlSha256: _pageHash, ...withoutScreenshot } = evidence;
   const lighter = { ...withoutScreenshot, screenshotProblem: 'quota-exceeded' as const };
   try {
     return { ok: true, ...(await saveFlag(deps.db, record, lighter)), ...problemOf(lighter) };
@@ -149,7 +152,22 @@ async function captureScreenshotSafely(deps: FlagPageDeps, tabId: number): Promi
   }
 }
 
-async function buildEvidence(deps: FlagPageDeps, page: PageMetadata, capturedAt: number, screenshot: Screenshot): Promise<Omit<EvidenceRecord, 'flagId'>> {
+async function captureMhtmlSafely(deps: FlagPageDeps, tabId: number): Promise<Uint8Array | undefined> {
+  if (!deps.captureMhtml || !(await getCaptureMhtml(deps.db))) return undefined;
+  try {
+    return await deps.captureMhtml(tabId);
+  } catch {
+    return undefined; // The screenshot and text still stand as evidence.
+  }
+}
+
+async function buildEvidence(
+  deps: FlagPageDeps,
+  page: PageMetadata,
+  capturedAt: number,
+  screenshot: Screenshot,
+  mhtml: Uint8Array | undefined,
+): Promise<Omit<EvidenceRecord, 'flagId'>> {
   const text = page.text;
   return {
     id: deps.newId(),
@@ -161,6 +179,7 @@ async function buildEvidence(deps: FlagPageDeps, page: PageMetadata, capturedAt:
     ...('bytes' in screenshot
       ? { screenshot: screenshot.bytes, screenshotSha256: await sha256Hex(screenshot.bytes) }
       : { screenshotProblem: screenshot.problem }),
+    ...(mhtml ? { mhtml, mhtmlSha256: await sha256Hex(mhtml) } : {}),
   };
 }
 

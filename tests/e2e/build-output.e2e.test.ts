@@ -22,7 +22,8 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('%s manifest', (target) => {
 
   it('asks only for the permissions the README justifies', () => {
     const m = manifest(target);
-    expect([...m.permissions].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
+    const chromeOnly = target === 'chrome-mv3' ? ['pageCapture'] : [];
+    expect([...m.permissions].sort()).toEqual(['activeTab', 'contextMenus', ...chromeOnly, 'scripting', 'storage']);
     expect(m.host_permissions).toEqual(['<all_urls>']);
   });
 

@@ -109,4 +109,34 @@ describe('evidence', () => {
     await background.close();
     await front.close();
   });
+
+  it('with MHTML turned on in Settings, the whole page is kept too and verifies in the bundle', async () => {
+    const options = await session.openExtensionPage('options.html');
+    await options.getByLabel('Lưu cả trang web (MHTML) kèm mỗi lần gắn cờ').check();
+    await expect.poll(() => options.getByRole('status').last().textContent()).toBe('Đã lưu.');
+    await options.close();
+
+    const article = await session.context.newPage();
+    await article.goto(`${session.origin}/spratly-protests-analysis.html`);
+    const response = (await session.flagTab(await session.tabIdOf(article))) as { ok: true; id: string };
+    // The article was flagged before (in the background): this capture is its second.
+    expect(response).toMatchObject({ ok: true, duplicateOf: response.id });
+    expect(response).not.toHaveProperty('screenshotProblem');
+    await article.close();
+
+    const popup = await openQueue();
+    const [download] = await Promise.all([
+      popup.waitForEvent('download'),
+      popup.getByRole('button', { name: 'Xuất gói bằng chứng (ZIP)' }).click(),
+    ]);
+    const files = unzipSync(new Uint8Array(await readFile((await download.path())!)));
+    const path = `pages/${response.id}_2.mhtml`;
+    expect(Object.keys(files).filter((name) => name.startsWith('pages/'))).toEqual([path]);
+    const mhtml = strFromU8(files[path]!);
+    expect(mhtml).toContain('Snapshot-Content-Location: ' + `${session.origin}/spratly-protests-analysis.html`);
+    expect(mhtml).toContain('Hanoi has no historical basis');
+    const line = strFromU8(files['SHA256SUMS']!).split('\n').find((l) => l.endsWith(path))!;
+    expect(line.split('  ')[0]).toBe(sha256(files[path]!));
+    await popup.close();
+  });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { flagPage, FLAG_ERRORS, type FlagPageDeps } from '@/lib/flagging/flag-page';
 import { capturePage } from '@/lib/page/page-metadata';
 import { listEvidence, listQueue } from '@/lib/db/flag-repository';
-import { setMonitorName } from '@/lib/db/settings-repository';
+import { setCaptureMhtml, setMonitorName } from '@/lib/db/settings-repository';
 import { fixtureDocument } from './support/fixture-document';
 import { testDatabase } from './support/test-database';
 
@@ -213,6 +213,19 @@ describe('flagPage keeps evidence', () => {
     expect(await flagPage(deps, { tabId: 7, trigger: 'popup' })).toEqual({ ok: true, id: 'id-1', screenshotProblem: 'quota-exceeded' });
     expect(await listQueue(deps.db)).toHaveLength(1);
     expect(await listEvidence(deps.db, 'id-1')).toMatchObject([{ screenshotProblem: 'quota-exceeded' }]);
+  });
+
+  it('keeps the whole page as MHTML, hashed, only when the setting is on', async () => {
+    const page = new TextEncoder().encode('MIME-Version: 1.0\r\nSnapshot-Content-Location: http://x\r\n');
+    const deps = depsFor(ARTICLE_URL, 'tin-gia-ban-do-truong-sa.html', '', { captureMhtml: async () => page });
+    await flagPage(deps, { tabId: 7, trigger: 'popup' });
+    expect((await listEvidence(deps.db, 'id-1'))[0]?.mhtml).toBeUndefined();
+
+    await setCaptureMhtml(deps.db, true);
+    await flagPage(deps, { tabId: 7, trigger: 'popup' });
+    const second = (await listEvidence(deps.db, 'id-1'))[1]!;
+    expect(Array.from(second.mhtml!)).toEqual(Array.from(page));
+    expect(second.mhtmlSha256).toBe(createHash('sha256').update(page).digest('hex'));
   });
 
   it('a flagged link has no evidence: its page was never opened', async () => {
