@@ -1,7 +1,9 @@
 /**
  * Paints watchlist hits with the CSS Custom Highlight API: ranges are
  * registered with the document, so the page's DOM, layout, scripts, forms and
- * editors are never touched, and clearing removes every trace at once.
+ * editors are never touched, and clearing removes every trace at once. Where
+ * the API is missing (Firefox before 140) hits are still found and counted for
+ * the badge and the popup, just not painted.
  */
 import type { TermHit } from '@/lib/watchlist/match-terms';
 import { collectTextNodes, hitsPerSegment, joinSegments } from '@/lib/page/text-segments';
@@ -14,66 +16,104 @@ export interface HighlightGroup {
   color: string;
 }
 
+function canPaint(): boolean {
+  return typeof Highlight === 'function' && typeof CSS !== 'undefined' && 'highlights' in CSS;
+}
+
 export class PageHighlighter {
   private readonly rangesByTerm = new Map<string, Range[]>();
+  /** Ranges per text node, so a changed node is forgotten without walking every range. */
+  private readonly rangesByNode = new WeakMap<Node, { term: string; range: Range }[]>();
   private readonly highlights = new Map<string, Highlight>();
-  private readonly groupOfTerm = new Map<string, string>();
   private readonly jumpIndex = new Map<string, number>();
-  private sheet: CSSStyleSheet | undefined;
+  private readonly paint = canPaint();
+  private style: { sheet: CSSStyleSheet } | { element: HTMLStyleElement } | undefined;
 
   constructor(
     private readonly doc: Document,
     groups: readonly HighlightGroup[],
-    termGroups: ReadonlyMap<string, string>,
+    private readonly groupOfTerm: ReadonlyMap<string, string>,
     private readonly match: (text: string) => TermHit[],
   ) {
-    for (const [term, group] of termGroups) this.groupOfTerm.set(term, group);
+    if (!this.paint) return;
     const rules = groups.map((group, index) => {
-      this.highlights.set(group.id, new Highlight());
+      const highlight = new Highlight();
+      this.highlights.set(group.id, highlight);
+      CSS.highlights.set(`${PREFIX}-${index}`, highlight);
       return `::highlight(${PREFIX}-${index}) { background-color: ${group.color}; color: #000; }`;
     });
     rules.push(`::highlight(${FOCUS}) { background-color: #ff6d00; color: #fff; }`);
-    groups.forEach((group, index) => CSS.highlights.set(`${PREFIX}-${index}`, this.highlights.get(group.id)!));
-    this.sheet = new CSSStyleSheet();
-    this.sheet.replaceSync(rules.join('\n'));
-    this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, this.sheet];
+    this.style = this.addStyles(rules.join('\n'));
   }
 
-  /** Finds and paints the terms in `root`'s text. */
+  /** A constructed sheet leaves the DOM alone; Firefox content scripts may refuse it, then a <style>. */
+  private addStyles(css: string): { sheet: CSSStyleSheet } | { element: HTMLStyleElement } {
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, sheet];
+      return { sheet };
+    } catch {
+      const element = this.doc.createElement('style');
+      element.textContent = css;
+      (this.doc.head ?? this.doc.documentElement).append(element);
+      return { element };
+    }
+  }
+
+  /**
+   * Finds and paints the terms in `root`'s text. Text nodes already scanned are
+   * skipped, unless the page moved them: removal collapses their ranges out of them.
+   */
   scan(root: Node): void {
-    const nodes = collectTextNodes(root);
+    const nodes = collectTextNodes(root).filter((node) => {
+      const entries = this.rangesByNode.get(node);
+      if (!entries) return true;
+      if (entries.every(({ range }) => range.startContainer === node)) return false;
+      this.forgetNode(node);
+      return true;
+    });
     if (nodes.length === 0) return;
+    for (const node of nodes) this.rangesByNode.set(node, []);
     const joined = joinSegments(nodes.map((node) => node.data));
     for (const { segment, start, end, hit } of hitsPerSegment(joined, this.match(joined.text))) {
+      const node = nodes[segment]!;
       const range = this.doc.createRange();
-      range.setStart(nodes[segment]!, start);
-      range.setEnd(nodes[segment]!, end);
+      range.setStart(node, start);
+      range.setEnd(node, end);
       const group = this.groupOfTerm.get(hit.term);
       if (group) this.highlights.get(group)?.add(range);
       const list = this.rangesByTerm.get(hit.term) ?? [];
       list.push(range);
       this.rangesByTerm.set(hit.term, list);
+      this.rangesByNode.get(node)!.push({ term: hit.term, range });
     }
   }
 
   /** Drops the ranges in a text node whose content changed, before it is scanned again. */
   forgetNode(node: Node): void {
-    for (const [term, ranges] of this.rangesByTerm) {
-      const kept = ranges.filter((range) => {
-        if (range.startContainer !== node) return true;
-        for (const highlight of this.highlights.values()) highlight.delete(range);
-        return false;
-      });
-      this.rangesByTerm.set(term, kept);
+    const entries = this.rangesByNode.get(node);
+    if (!entries) return;
+    this.rangesByNode.delete(node);
+    for (const { term, range } of entries) {
+      for (const highlight of this.highlights.values()) highlight.delete(range);
+      const list = this.rangesByTerm.get(term);
+      if (list) this.rangesByTerm.set(term, list.filter((r) => r !== range));
     }
   }
 
-  /** Live hits per term (ranges in removed content no longer count). */
+  /** Live hits per term; ranges in content the page removed are dropped on the way. */
   counts(): Map<string, number> {
     const counts = new Map<string, number>();
     for (const [term, ranges] of this.rangesByTerm) {
-      const live = ranges.filter((range) => range.startContainer.isConnected && !range.collapsed).length;
-      if (live > 0) counts.set(term, live);
+      const live = ranges.filter((range) => range.startContainer.isConnected && !range.collapsed);
+      if (live.length !== ranges.length) {
+        for (const dead of ranges.filter((range) => !live.includes(range))) {
+          for (const highlight of this.highlights.values()) highlight.delete(dead);
+        }
+        this.rangesByTerm.set(term, live);
+      }
+      if (live.length > 0) counts.set(term, live.length);
     }
     return counts;
   }
@@ -82,21 +122,26 @@ export class PageHighlighter {
   jumpTo(term: string): boolean {
     const ranges = (this.rangesByTerm.get(term) ?? []).filter((range) => range.startContainer.isConnected && !range.collapsed);
     if (ranges.length === 0) return false;
-    const index = (this.jumpIndex.get(term) ?? -1) + 1;
-    const range = ranges[index % ranges.length]!;
-    this.jumpIndex.set(term, index % ranges.length);
+    const index = ((this.jumpIndex.get(term) ?? -1) + 1) % ranges.length;
+    const range = ranges[index]!;
+    this.jumpIndex.set(term, index);
     range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    CSS.highlights.set(FOCUS, new Highlight(range));
+    if (this.paint) CSS.highlights.set(FOCUS, new Highlight(range));
     return true;
   }
 
-  /** Removes every highlight and the style sheet: the page is as it was. */
+  /** Removes every highlight and the styles: the page is as it was. */
   clear(): void {
-    for (const name of [...CSS.highlights.keys()]) {
-      if (typeof name === 'string' && name.startsWith(PREFIX)) CSS.highlights.delete(name);
+    if (this.paint) {
+      for (const name of [...CSS.highlights.keys()]) {
+        if (typeof name === 'string' && name.startsWith(PREFIX)) CSS.highlights.delete(name);
+      }
     }
-    if (this.sheet) this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
-    this.sheet = undefined;
+    if (this.style && 'sheet' in this.style) {
+      const { sheet } = this.style;
+      this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== sheet);
+    } else this.style?.element.remove();
+    this.style = undefined;
     this.rangesByTerm.clear();
     this.highlights.clear();
   }

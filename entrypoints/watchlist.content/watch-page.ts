@@ -24,6 +24,13 @@ import { PageHighlighter } from './highlighter';
 /** At most one rescan of added content per this many milliseconds (infinite feeds add a lot). */
 const RESCAN_THROTTLE_MS = 300;
 
+/** Each term's group (the first group that lists it), for colours and categories. */
+function groupOfEachTerm(settings: WatchlistSettings): Map<string, string> {
+  const groups = new Map<string, string>();
+  for (const term of watchTermsOf(settings)) if (term.group && !groups.has(term.term)) groups.set(term.term, term.group);
+  return groups;
+}
+
 export function watchPage(ctx: ContentScriptContext): void {
   let settings: WatchlistSettings | undefined;
   let highlighter: PageHighlighter | undefined;
@@ -31,6 +38,7 @@ export function watchPage(ctx: ContentScriptContext): void {
   let pending = new Set<Node>();
   let rescanTimer: ReturnType<typeof setTimeout> | undefined;
   let reportedTotal = -1;
+  let termGroups = new Map<string, string>();
 
   function reportCount(): void {
     const total = highlighter ? [...highlighter.counts().values()].reduce((sum, n) => sum + n, 0) : 0;
@@ -54,9 +62,13 @@ export function watchPage(ctx: ContentScriptContext): void {
     const roots = [...pending].filter((node) => node.isConnected);
     pending = new Set();
     if (!highlighter) return;
-    // Scan only the outermost added nodes: their descendants come with them.
+    // Scan only the outermost added nodes: their descendants come with them
+    // (an ancestor walk per node, not a comparison of every pair: feeds add hundreds).
+    const pendingSet = new Set(roots);
     for (const root of roots) {
-      if (roots.some((other) => other !== root && other.contains(root))) continue;
+      let covered = false;
+      for (let parent = root.parentNode; parent && !covered; parent = parent.parentNode) covered = pendingSet.has(parent);
+      if (covered) continue;
       if (root.nodeType === Node.TEXT_NODE) highlighter.forgetNode(root);
       highlighter.scan(root);
     }
@@ -73,8 +85,7 @@ export function watchPage(ctx: ContentScriptContext): void {
     const terms = watchTermsOf(current);
     const compiled = compileWatchlist(terms);
     performance.measure('canh-tin-watch-compile', { start: started, end: performance.now() });
-    const termGroups = new Map<string, string>();
-    for (const term of terms) if (term.group && !termGroups.has(term.term)) termGroups.set(term.term, term.group);
+    termGroups = groupOfEachTerm(current);
     highlighter = new PageHighlighter(document, current.groups, termGroups, (text) => findTermHits(compiled, text));
     highlighter.scan(document.body);
     // Visible in DevTools' performance panel and to the Chromium benchmark (bench-watch-page).
@@ -83,8 +94,11 @@ export function watchPage(ctx: ContentScriptContext): void {
 
     observer = new MutationObserver((mutations) => {
       for (const mutation of mutations) {
-        if (mutation.type === 'characterData') pending.add(mutation.target);
-        else mutation.addedNodes.forEach((node) => pending.add(node));
+        if (mutation.type === 'characterData') {
+          // The node's old ranges are stale: forget them now so the rescan starts clean.
+          highlighter?.forgetNode(mutation.target);
+          pending.add(mutation.target);
+        } else mutation.addedNodes.forEach((node) => pending.add(node));
       }
       if (pending.size > 0 && rescanTimer === undefined) rescanTimer = setTimeout(flushPending, RESCAN_THROTTLE_MS);
     });
@@ -93,14 +107,12 @@ export function watchPage(ctx: ContentScriptContext): void {
 
   function pageHits(): WatchPageHits {
     const groupById = new Map(settings?.groups.map((group) => [group.id, group]) ?? []);
-    const termGroup = new Map<string, string>();
-    for (const term of settings ? watchTermsOf(settings) : []) if (term.group && !termGroup.has(term.term)) termGroup.set(term.term, term.group);
     const counts = highlighter?.counts() ?? new Map<string, number>();
     return {
       host: location.hostname,
       active: highlighter !== undefined,
       terms: [...counts].map(([term, count]) => {
-        const group = groupById.get(termGroup.get(term) ?? '');
+        const group = groupById.get(termGroups.get(term) ?? '');
         return { term, count, category: group?.category ?? '', color: group?.color ?? '' };
       }),
     };

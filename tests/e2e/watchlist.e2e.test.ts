@@ -95,6 +95,19 @@ describe('watchlist', () => {
       text.data = text.data.replace('Phú Quốc', 'Hà Nội');
     });
     await expect.poll(() => badgeText(article)).toBe('12');
+    const painted = async () =>
+      Object.entries(await highlightsOnPage(article))
+        .filter(([name]) => name !== 'canh-tin-watch-focus') // the term "jump to" marked earlier
+        .flatMap(([, ranges]) => ranges);
+    expect(await painted()).toHaveLength(12);
+    // A paragraph the page moves (re-sorted feeds do) is still counted once, and still painted.
+    await article.evaluate(() => {
+      const feed = document.getElementById('feed')!;
+      feed.append(feed.firstElementChild!);
+    });
+    await article.waitForTimeout(600);
+    expect(await badgeText(article)).toBe('12');
+    expect(await painted()).toHaveLength(12);
   });
 
   it('pre-fills the category when the page is flagged', async () => {
