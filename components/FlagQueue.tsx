@@ -43,24 +43,23 @@ export function FlagQueue(props: { highlightId?: string }) {
     const chosen = (records ?? []).filter((record) => selected.has(record.id)).sort((a, b) => a.capturedAt - b.capturedAt);
     const [target, ...sources] = chosen;
     if (!target || sources.length === 0) return;
+    const sourceIds = sources.map((source) => source.id);
     try {
-      for (const source of sources) await mergeStories(db, target.id, source.id, Date.now());
+      await mergeStories(db, target.id, sourceIds, Date.now());
       setSelected(new Set());
       setLastAction({
         message: t('mergeDone', String(sources.length), target.title || t('untitled')),
-        undo: async () => {
-          for (const source of sources.reverse()) await unmergeStories(db, source.id);
-        },
+        undo: () => unmergeStories(db, sourceIds),
       });
     } catch (reason) {
       report(reason);
     }
   }
 
-  async function split(fromId: string, copyId: string) {
+  async function split(copyId: string) {
     try {
-      await splitCopy(db, copyId);
-      setLastAction({ message: t('splitDone'), undo: () => unsplitCopy(db, copyId, fromId) });
+      const { undo } = await splitCopy(db, copyId);
+      setLastAction({ message: t('splitDone'), undo: () => unsplitCopy(db, undo) });
     } catch (reason) {
       report(reason);
     }
@@ -108,7 +107,7 @@ export function FlagQueue(props: { highlightId?: string }) {
               selected={selected.has(record.id)}
               highlighted={record.id === props.highlightId}
               onSelect={(on) => toggle(record.id, on)}
-              onSplit={(copyId) => void split(record.id, copyId)}
+              onSplit={(copyId) => void split(copyId)}
               onStatusChange={(status: FlagStatus) => setStatus(db, record.id, status).catch(report)}
               onCategoryChange={(category) => setCategory(db, record.id, category).catch(report)}
               onDelete={() => remove(record.id)}

@@ -42,9 +42,8 @@ export function setupMessageHandler(): void {
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     if (handleContentScriptMessage(message, sender)) return false;
     // sendResponse + `return true` works in every Chrome and Firefox version.
-    handleBackgroundMessage(message, sender).then(sendResponse, (error: unknown) =>
-      sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
-    );
+    // Unexpected failures answer with a stable code, as the README's contract promises.
+    handleBackgroundMessage(message, sender).then(sendResponse, () => sendResponse({ ok: false, error: 'internal-error' }));
     return true;
   });
 }

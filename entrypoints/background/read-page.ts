@@ -44,6 +44,10 @@ export async function captureScreenshot(tabId: number): Promise<{ dataUrl: strin
     return { dataUrl: await browser.tabs.captureVisibleTab(tab.windowId, options) };
   } catch {
     await new Promise((resolve) => setTimeout(resolve, 600));
+    // Only photograph the window again if it still shows the same page: evidence of
+    // another tab, vouched for by its SHA-256, would be worse than none.
+    const now = await browser.tabs.get(tabId);
+    if (!now.active || now.url !== tab.url) return { problem: 'not-visible' };
     return { dataUrl: await browser.tabs.captureVisibleTab(tab.windowId, options) };
   }
 }

@@ -3,7 +3,8 @@
  * of lib/dedup decides what is one story), with each story's copies and their URLs.
  */
 import { canonicalizeUrl } from '../dedup/canonicalize-url';
-import { type DedupInput, StoryIndex, addWithDedup, findDuplicate } from '../dedup/find-duplicate';
+import { StoryIndex, addWithDedup, findDuplicate } from '../dedup/find-duplicate';
+import { dedupInputOfFlag, type DedupInput } from '../dedup/record-features';
 import type { FlagRecord, FlagStatus } from '../flag-record';
 import { flagsToCsv, type HeadingLanguage } from './flag-columns';
 import { type ImportProblem, readFlagsCsv } from './read-flags-csv';
@@ -24,19 +25,6 @@ export interface MergeReport {
 
 // Advancement of a story through the rebuttal workflow; `dismissed` is handled apart.
 const STATUS_ORDER: readonly FlagStatus[] = ['new', 'confirmed', 'sent_to_rebuttal', 'rebutted'];
-
-/** The same fields flagging reads (flagDedupInput in lib/db), under an index key of our own. */
-function dedupInput(key: string, record: FlagRecord): DedupInput {
-  return {
-    id: key,
-    url: record.url,
-    canonicalUrl: record.canonicalUrl,
-    title: record.title,
-    siteName: record.siteName,
-    publishedAt: record.publishedAt || null,
-    text: record.excerpt || record.description,
-  };
-}
 
 /** Most advanced status of the copies; a story is dismissed only when every copy was. */
 function mergedStatus(statuses: readonly FlagStatus[]): FlagStatus {
@@ -123,7 +111,7 @@ export function mergeFlagRecords(records: FlagRecord[], extraCopyUrls: Map<strin
 
   records.forEach((record, at) => {
     const key = keyOf(at);
-    addWithDedup(index, dedupInput(key, record));
+    addWithDedup(index, { ...dedupInputOfFlag(record), id: key });
     const join = (other: string) => {
       const mine = index.storyOf(key);
       const theirs = index.storyOf(other);

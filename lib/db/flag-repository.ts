@@ -4,30 +4,17 @@
  */
 import type { CopyMatch, CopyRecord } from '../copy-record';
 import { findDuplicate } from '../dedup/find-duplicate';
-import { recordFeatures, type DedupInput, type RecordFeatures } from '../dedup/record-features';
+import { dedupInputOfFlag, recordFeatures, type RecordFeatures } from '../dedup/record-features';
 import type { StoryIndex } from '../dedup/story-index';
 import type { EvidenceRecord } from '../evidence/evidence-record';
 import type { FlagRecord, FlagStatus, TrashedFlag } from '../flag-record';
 import type { CanhTinDatabase } from './schema';
-import { bumpCopiesVersion, storyIndexCache } from './story-index-cache';
+import { bumpCopiesVersion, readCopiesVersion, storyIndexCache } from './story-index-cache';
 
 export interface SaveFlagResult {
   id: string;
   /** Set when the page was already flagged: the id of that earlier record. */
   duplicateOf?: string;
-}
-
-/** What the dedup decision reads of a flag (lib/dedup). */
-export function flagDedupInput(record: FlagRecord): DedupInput {
-  return {
-    id: record.id,
-    url: record.url,
-    canonicalUrl: record.canonicalUrl,
-    title: record.title,
-    siteName: record.siteName,
-    publishedAt: record.publishedAt || null,
-    text: record.excerpt || record.description,
-  };
 }
 
 function newCopy(record: FlagRecord, features: RecordFeatures, flagId: string, matchedBy: CopyMatch): CopyRecord {
@@ -69,7 +56,7 @@ function storyUpdate(story: FlagRecord, record: FlagRecord, newCopies: number): 
  * read-write transaction over flags and copies; updates `index` in place.
  */
 export async function placeInStory(db: CanhTinDatabase, index: StoryIndex, record: FlagRecord): Promise<SaveFlagResult> {
-  const features = recordFeatures(flagDedupInput(record));
+  const features = recordFeatures(dedupInputOfFlag(record));
 
   for (const copy of await db.copies.where('urlKeys').anyOf(features.urlKeys).toArray()) {
     const story = await db.flags.get(copy.flagId);
@@ -107,12 +94,16 @@ export async function placeInStory(db: CanhTinDatabase, index: StoryIndex, recor
 export async function withStories<T>(db: CanhTinDatabase, work: (index: StoryIndex) => Promise<T>): Promise<T> {
   const cache = storyIndexCache(db);
   const index = await cache.current();
+  const indexVersion = cache.version;
   try {
-    const { result, version } = await db.transaction('rw', [db.flags, db.copies, db.evidence, db.settings, db.trash], async () => {
+    const { result, before, after } = await db.transaction('rw', [db.flags, db.copies, db.evidence, db.settings, db.trash], async () => {
+      const before = await readCopiesVersion(db);
       const result = await work(index);
-      return { result, version: await bumpCopiesVersion(db) };
+      return { result, before, after: await bumpCopiesVersion(db) };
     });
-    cache.markCurrent(version);
+    // Another context wrote between building the index and this transaction: rebuild next time.
+    if (before === indexVersion) cache.markCurrent(after);
+    else cache.invalidate();
     return result;
   } catch (error) {
     cache.invalidate();
@@ -159,12 +150,14 @@ export async function setCategory(db: CanhTinDatabase, id: string, category: str
 
 /** Moves a flag to the trash; returns it so the caller can offer undo. */
 export function moveToTrash(db: CanhTinDatabase, id: string, now: number): Promise<TrashedFlag> {
-  return withStories(db, async () => {
+  return withStories(db, async (index) => {
     const record = await db.flags.get(id);
     if (!record) throw new Error(`No flag with id ${id}`);
     const trashed: TrashedFlag = { ...record, deletedAt: now };
     await db.trash.put(trashed);
     await db.flags.delete(id);
+    // A deleted story is not "already flagged": its copies leave the dedup index (and come back on undo).
+    for (const copyId of (await db.copies.where('flagId').equals(id).primaryKeys()) as string[]) index.remove(copyId);
     return trashed;
   });
 }
@@ -172,12 +165,13 @@ export function moveToTrash(db: CanhTinDatabase, id: string, now: number): Promi
 /** Undo of moveToTrash: the record comes back exactly as it was. */
 export function restoreFromTrash(db: CanhTinDatabase, id: string): Promise<FlagRecord> {
   // Through withStories: the dedup index must learn that the story is back.
-  return withStories(db, async () => {
+  return withStories(db, async (index) => {
     const trashed = await db.trash.get(id);
     if (!trashed) throw new Error(`No trashed flag with id ${id}`);
     const { deletedAt: _deletedAt, ...record } = trashed;
     await db.flags.put(record);
     await db.trash.delete(id);
+    for (const copy of await db.copies.where('flagId').equals(id).toArray()) index.add(recordFeatures(dedupInputOfFlag(copy)), id);
     return record;
   });
 }

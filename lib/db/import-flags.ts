@@ -6,9 +6,9 @@
  */
 import type { FlagRecord } from '../flag-record';
 import { canonicalizeUrl } from '../dedup/canonicalize-url';
-import { recordFeatures } from '../dedup/record-features';
+import { dedupInputOfFlag, recordFeatures } from '../dedup/record-features';
 import type { StoryIndex } from '../dedup/story-index';
-import { flagDedupInput, placeInStory, withStories } from './flag-repository';
+import { placeInStory, withStories } from './flag-repository';
 import type { CanhTinDatabase } from './schema';
 
 export interface ImportOutcome {
@@ -46,7 +46,7 @@ async function addListedCopies(db: CanhTinDatabase, index: StoryIndex, flagId: s
     if (!key || (await db.copies.where('urlKeys').equals(key).count()) > 0) continue;
     const id = `${record.id}:${key}`;
     // Only the address is known: dedup can match it by address, never by words.
-    index.add(recordFeatures({ ...flagDedupInput(record), id, url, canonicalUrl: url, title: '', text: '' }), flagId);
+    index.add(recordFeatures({ ...dedupInputOfFlag(record), id, url, canonicalUrl: url, title: '', text: '' }), flagId);
     await db.copies.add({
       id,
       flagId,

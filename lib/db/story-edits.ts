@@ -6,6 +6,7 @@
  */
 import type { CopyRecord } from '../copy-record';
 import type { FlagRecord, TrashedFlag } from '../flag-record';
+import type { StoryIndex } from '../dedup/story-index';
 import { withStories } from './flag-repository';
 import type { CanhTinDatabase } from './schema';
 
@@ -29,46 +30,69 @@ async function recountStory(db: CanhTinDatabase, flagId: string): Promise<void> 
 }
 
 /** Moves every copy and all evidence of `sourceId` into `targetId`; the source story goes to the trash. */
-export function mergeStories(db: CanhTinDatabase, targetId: string, sourceId: string, now: number): Promise<MergedAway> {
+async function mergeOne(db: CanhTinDatabase, index: StoryIndex, targetId: string, sourceId: string, now: number): Promise<MergedAway> {
+  if (targetId === sourceId) throw new Error('A story cannot be merged into itself');
+  const source = await db.flags.get(sourceId);
+  if (!source || !(await db.flags.get(targetId))) throw new Error(`No story ${source ? targetId : sourceId}`);
+  const copyIds = (await db.copies.where('flagId').equals(sourceId).primaryKeys()) as string[];
+  const evidenceIds = (await db.evidence.where('flagId').equals(sourceId).primaryKeys()) as string[];
+  await db.copies.where('flagId').equals(sourceId).modify({ flagId: targetId, matchedBy: 'manual' });
+  await db.evidence.where('flagId').equals(sourceId).modify({ flagId: targetId });
+  const away: MergedAway = { ...source, deletedAt: now, mergedInto: targetId, movedCopyIds: copyIds, movedEvidenceIds: evidenceIds };
+  await db.trash.put(away);
+  await db.flags.delete(sourceId);
+  moveInIndex(index, copyIds, targetId);
+  return away;
+}
+
+/** Merges every source story into the target, all in one transaction: all of them or none. */
+export function mergeStories(db: CanhTinDatabase, targetId: string, sourceIds: readonly string[], now: number): Promise<MergedAway[]> {
   return withStories(db, async (index) => {
-    if (targetId === sourceId) throw new Error('A story cannot be merged into itself');
-    const [target, source] = await Promise.all([db.flags.get(targetId), db.flags.get(sourceId)]);
-    if (!target || !source) throw new Error(`No story ${target ? sourceId : targetId}`);
-    const copyIds = (await db.copies.where('flagId').equals(sourceId).primaryKeys()) as string[];
-    const evidenceIds = (await db.evidence.where('flagId').equals(sourceId).primaryKeys()) as string[];
-    await db.copies.where('flagId').equals(sourceId).modify({ flagId: targetId, matchedBy: 'manual' });
-    await db.evidence.where('flagId').equals(sourceId).modify({ flagId: targetId });
-    const away: MergedAway = { ...source, deletedAt: now, mergedInto: targetId, movedCopyIds: copyIds, movedEvidenceIds: evidenceIds };
-    await db.trash.put(away);
-    await db.flags.delete(sourceId);
+    const merged: MergedAway[] = [];
+    for (const sourceId of sourceIds) merged.push(await mergeOne(db, index, targetId, sourceId, now));
     await recountStory(db, targetId);
-    for (const id of copyIds) index.get(id) && index.add(index.get(id)!.features, targetId);
-    return away;
+    return merged;
   });
 }
 
-/** Undo of mergeStories: the source story comes back with exactly the copies and evidence it had. */
-export function unmergeStories(db: CanhTinDatabase, sourceId: string): Promise<FlagRecord> {
+/** Undo of mergeStories: each source story comes back with exactly the copies and evidence it had. */
+export function unmergeStories(db: CanhTinDatabase, sourceIds: readonly string[]): Promise<void> {
   return withStories(db, async (index) => {
-    const away = (await db.trash.get(sourceId)) as MergedAway | undefined;
-    if (!away?.mergedInto) throw new Error(`Story ${sourceId} was not merged`);
-    const { deletedAt: _d, mergedInto, movedCopyIds, movedEvidenceIds, ...story } = away;
-    await db.copies.bulkUpdate(movedCopyIds.map((id) => ({ key: id, changes: { flagId: sourceId } })));
-    await db.evidence.bulkUpdate(movedEvidenceIds.map((id) => ({ key: id, changes: { flagId: sourceId } })));
-    await db.flags.put(story);
-    await db.trash.delete(sourceId);
-    await recountStory(db, sourceId);
-    await recountStory(db, mergedInto);
-    for (const id of movedCopyIds) index.get(id) && index.add(index.get(id)!.features, sourceId);
-    return story;
+    for (const sourceId of sourceIds) {
+      const away = (await db.trash.get(sourceId)) as MergedAway | undefined;
+      if (!away?.mergedInto) throw new Error(`Story ${sourceId} was not merged`);
+      const { deletedAt: _d, mergedInto, movedCopyIds, movedEvidenceIds, ...story } = away;
+      await db.copies.bulkUpdate(movedCopyIds.map((id) => ({ key: id, changes: { flagId: sourceId } })));
+      await db.evidence.bulkUpdate(movedEvidenceIds.map((id) => ({ key: id, changes: { flagId: sourceId } })));
+      await db.flags.put(story);
+      await db.trash.delete(sourceId);
+      await recountStory(db, sourceId);
+      await recountStory(db, mergedInto);
+      moveInIndex(index, movedCopyIds, sourceId);
+    }
   });
+}
+
+/** Re-files indexed copies under another story. */
+function moveInIndex(index: StoryIndex, copyIds: readonly string[], story: string): void {
+  for (const id of copyIds) {
+    const entry = index.get(id);
+    if (entry) index.add(entry.features, story);
+  }
+}
+
+/** What undoing a split needs: the copy, the story it left, and that story's address fields before. */
+export interface SplitUndo {
+  copyId: string;
+  fromId: string;
+  previous: Pick<FlagRecord, 'url' | 'canonicalUrl' | 'title' | 'siteName'>;
 }
 
 /**
  * Takes one copy out of its story into a new story of its own (same status
  * and category as the story it leaves, which the monitor can then change).
  */
-export function splitCopy(db: CanhTinDatabase, copyId: string): Promise<FlagRecord> {
+export function splitCopy(db: CanhTinDatabase, copyId: string): Promise<{ story: FlagRecord; undo: SplitUndo }> {
   return withStories(db, async (index) => {
     const copy = await db.copies.get(copyId);
     if (!copy) throw new Error(`No copy ${copyId}`);
@@ -80,36 +104,37 @@ export function splitCopy(db: CanhTinDatabase, copyId: string): Promise<FlagReco
     await db.copies.update(copyId, { flagId: story.id, matchedBy: 'manual' });
     await recountStory(db, from.id);
     await recountStory(db, story.id);
-    // The story's own address moves on if its first copy left.
-    if (from.id === copyId || from.url === copy.url) {
+    const previous = { url: from.url, canonicalUrl: from.canonicalUrl, title: from.title, siteName: from.siteName };
+    // The story's own address moves on if the copy that left was the one it showed.
+    if (from.url === copy.url) {
       const [first] = await db.copies.where('flagId').equals(from.id).sortBy('firstSeenAt');
       if (first) await db.flags.update(from.id, { url: first.url, canonicalUrl: first.canonicalUrl, title: first.title, siteName: first.siteName });
     }
-    const entry = index.get(copyId);
-    if (entry) index.add(entry.features, story.id);
-    return story;
+    moveInIndex(index, [copyId], story.id);
+    return { story, undo: { copyId, fromId: from.id, previous } };
   });
 }
 
-/** Undo of splitCopy: the copy goes back to `intoId` and the story made for it disappears. */
-export function unsplitCopy(db: CanhTinDatabase, copyId: string, intoId: string): Promise<void> {
+/** Undo of splitCopy: the copy goes back, the story made for it disappears, the old story is as it was. */
+export function unsplitCopy(db: CanhTinDatabase, undo: SplitUndo): Promise<void> {
   return withStories(db, async (index) => {
-    const copy = await db.copies.get(copyId);
-    if (!copy) throw new Error(`No copy ${copyId}`);
+    const copy = await db.copies.get(undo.copyId);
+    if (!copy) throw new Error(`No copy ${undo.copyId}`);
     const splitStory = copy.flagId;
-    await db.copies.update(copyId, { flagId: intoId });
-    await db.evidence.where('flagId').equals(splitStory).modify({ flagId: intoId });
+    await db.copies.update(undo.copyId, { flagId: undo.fromId, matchedBy: copy.matchedBy });
+    await db.evidence.where('flagId').equals(splitStory).modify({ flagId: undo.fromId });
     if ((await db.copies.where('flagId').equals(splitStory).count()) === 0) await db.flags.delete(splitStory);
-    await recountStory(db, intoId);
-    const entry = index.get(copyId);
-    if (entry) index.add(entry.features, intoId);
+    await db.flags.update(undo.fromId, undo.previous);
+    await recountStory(db, undo.fromId);
+    moveInIndex(index, [undo.copyId], undo.fromId);
   });
 }
 
 function storyFromCopy(copy: CopyRecord, from: FlagRecord): FlagRecord {
   return {
     ...from,
-    id: copy.id === from.id ? crypto.randomUUID() : copy.id,
+    // Always a fresh UUID: copy ids of imported copies are not UUIDs, and ids must stay unique across exports.
+    id: crypto.randomUUID(),
     url: copy.url,
     canonicalUrl: copy.canonicalUrl,
     title: copy.title,

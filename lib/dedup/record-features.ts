@@ -66,3 +66,25 @@ export function recordFeatures(input: DedupInput): RecordFeatures {
 export function asFeatures(input: DedupInput | RecordFeatures): RecordFeatures {
   return 'kind' in input && input.kind === 'dedup-features' ? input : recordFeatures(input as DedupInput);
 }
+
+/** What dedup reads of a flag: its addresses, headline, outlet, date and lead text. */
+export function dedupInputOfFlag(record: {
+  id: string;
+  url: string;
+  canonicalUrl: string;
+  title: string;
+  siteName: string;
+  publishedAt: string;
+  excerpt: string;
+  description?: string;
+}): DedupInput {
+  return {
+    id: record.id,
+    url: record.url,
+    canonicalUrl: record.canonicalUrl,
+    title: record.title,
+    siteName: record.siteName,
+    publishedAt: record.publishedAt || null,
+    text: record.excerpt || record.description || '',
+  };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listAllFlags, listCopies, listEvidence, saveFlag } from '@/lib/db/flag-repository';
+import { listAllFlags, listCopies, listEvidence, moveToTrash, restoreFromTrash, saveFlag } from '@/lib/db/flag-repository';
 import { mergeStories, splitCopy, unmergeStories, unsplitCopy } from '@/lib/db/story-edits';
 import { sampleFlag } from './support/sample-flag';
 import { testDatabase } from './support/test-database';
@@ -67,12 +67,25 @@ describe('flagging through the dedup step', () => {
     expect(await listCopies(db, ORIGINAL.id)).toMatchObject([{ timesSeen: 4 }]);
   });
 
-  it('a story in the trash is not "already flagged"', async () => {
+  it('a story in the trash is not "already flagged", and is again once restored', async () => {
     const db = testDatabase();
     await saveFlag(db, ORIGINAL);
-    const { moveToTrash } = await import('@/lib/db/flag-repository');
     await moveToTrash(db, ORIGINAL.id, 5);
     expect(await saveFlag(db, REPOST)).toEqual({ id: REPOST.id });
+    await restoreFromTrash(db, ORIGINAL.id);
+    await moveToTrash(db, REPOST.id, 6);
+    const third = sampleFlag({ ...REPOST, id: 'third', url: 'https://reader.example.net/x', canonicalUrl: 'https://reader.example.net/x', siteName: 'Reader' });
+    expect(await saveFlag(db, third)).toEqual({ id: ORIGINAL.id, duplicateOf: ORIGINAL.id });
+  });
+
+  it('merging several stories is one transaction: a failure part-way changes nothing', async () => {
+    const db = testDatabase();
+    await saveFlag(db, ORIGINAL);
+    await saveFlag(db, OTHER);
+    const before = await listAllFlags(db);
+    await expect(mergeStories(db, ORIGINAL.id, [OTHER.id, 'missing-story'], 9)).rejects.toThrow(/No story/);
+    expect(await listAllFlags(db)).toEqual(before);
+    expect(await db.trash.count()).toBe(0);
   });
 });
 
@@ -83,11 +96,11 @@ describe('merge and split by hand', () => {
     await saveFlag(db, OTHER, { id: 'e2', capturedAt: 2, tabUrl: OTHER.url, userAgent: '', text: 'b', textSha256: 'y' });
     const before = await listAllFlags(db);
 
-    await mergeStories(db, ORIGINAL.id, OTHER.id, 99);
+    await mergeStories(db, ORIGINAL.id, [OTHER.id], 99);
     expect(await listAllFlags(db)).toMatchObject([{ id: ORIGINAL.id, copyCount: 2, timesFlagged: 2, lastFlaggedAt: 3000 }]);
     expect((await listEvidence(db, ORIGINAL.id)).map((e) => e.id)).toEqual(['e1', 'e2']);
 
-    await unmergeStories(db, OTHER.id);
+    await unmergeStories(db, [OTHER.id]);
     expect(await listAllFlags(db)).toEqual(before);
     expect((await listEvidence(db, OTHER.id)).map((e) => e.id)).toEqual(['e2']);
     expect(await db.trash.count()).toBe(0);
@@ -97,22 +110,26 @@ describe('merge and split by hand', () => {
     const db = testDatabase();
     await saveFlag(db, ORIGINAL);
     await saveFlag(db, REPOST);
-    const split = await splitCopy(db, REPOST.id);
-    expect(split).toMatchObject({ id: REPOST.id, siteName: 'Tổng Hợp Tin Hay', copyCount: 1 });
+    const before = await listAllFlags(db);
+    const { story: split, undo } = await splitCopy(db, REPOST.id);
+    expect(split).toMatchObject({ siteName: 'Tổng Hợp Tin Hay', copyCount: 1 });
+    expect(split.id).toMatch(/^[0-9a-f-]{36}$/);
     const stories = await listAllFlags(db);
     expect(stories.map((s) => [s.id, s.copyCount])).toEqual([
-      [REPOST.id, 1],
+      [split.id, 1],
       [ORIGINAL.id, 1],
     ]);
 
     // The split story is remembered by the index: flagging the repost again lands there.
     expect(await saveFlag(db, sampleFlag({ ...REPOST, id: 'again', capturedAt: 4000, lastFlaggedAt: 4000 }))).toEqual({
-      id: REPOST.id,
-      duplicateOf: REPOST.id,
+      id: split.id,
+      duplicateOf: split.id,
     });
 
-    await unsplitCopy(db, REPOST.id, ORIGINAL.id);
+    await unsplitCopy(db, undo);
     expect(await listAllFlags(db)).toMatchObject([{ id: ORIGINAL.id, copyCount: 2, timesFlagged: 3 }]);
+    const [after] = await listAllFlags(db);
+    expect({ ...after, timesFlagged: 0, lastFlaggedAt: 0 }).toEqual({ ...before[0], timesFlagged: 0, lastFlaggedAt: 0 });
   });
 
   it('refuses to split the last copy of a story', async () => {
