@@ -21,6 +21,12 @@ interface UndoableAction {
 export function FlagQueue(props: { highlightId?: string }) {
   const db = appDatabase();
   const records = useLiveQuery(() => listQueue(db), [db]);
+  // One keys-only query for every row's evidence count, not one live query per row.
+  const evidenceCounts = useLiveQuery(async () => {
+    const counts = new Map<string, number>();
+    for (const flagId of (await db.evidence.orderBy('flagId').keys()) as string[]) counts.set(flagId, (counts.get(flagId) ?? 0) + 1);
+    return counts;
+  }, [db]);
   const [lastAction, setLastAction] = useState<UndoableAction | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState('');
@@ -104,6 +110,7 @@ export function FlagQueue(props: { highlightId?: string }) {
             <QueueItem
               key={record.id}
               record={record}
+              evidenceCount={evidenceCounts?.get(record.id) ?? 0}
               selected={selected.has(record.id)}
               highlighted={record.id === props.highlightId}
               onSelect={(on) => toggle(record.id, on)}

@@ -12,6 +12,7 @@ import { StatusSelect } from './StatusSelect';
 
 export function QueueItem(props: {
   record: FlagRecord;
+  evidenceCount: number;
   selected: boolean;
   highlighted: boolean;
   onSelect(selected: boolean): void;
@@ -59,7 +60,7 @@ export function QueueItem(props: {
           <CopyList flagId={record.id} onSplit={props.onSplit} />
         </details>
       )}
-      <EvidenceDetails flagId={record.id} title={title} />
+      <EvidenceDetails flagId={record.id} title={title} count={props.evidenceCount} />
       <div className="actions">
         <StatusSelect value={record.status} onChange={props.onStatusChange} label={`${t('statusLabel')}: ${title}`} />
         <CategorySelect value={record.category} onChange={props.onCategoryChange} label={`${t('categoryLabel')}: ${title}`} />

@@ -3,7 +3,7 @@
  * global switch, import/export as text or JSON, and a reset to the default list.
  * Saved to storage.local on every change; open pages re-highlight at once.
  */
-import { useEffect, useState, type ChangeEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { parseWatchlistFile, watchlistToText } from '@/lib/settings/watchlist-file';
 import {
   defaultWatchlistSettings,
@@ -74,14 +74,41 @@ export function WatchlistEditor() {
     loadWatchlistSettings(browser.storage.local).then(setSettings, (error: unknown) => setMessage(String(error)));
   }, []);
 
-  function commit(next: WatchlistSettings, replaced = false, doneMessage = '') {
-    setSettings(next);
-    if (replaced) setGeneration((g) => g + 1);
+  // Typing saves after a pause: every open tab re-highlights on each save.
+  const pendingSave = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const latest = useRef<WatchlistSettings | null>(null);
+
+  function save(next: WatchlistSettings, doneMessage: string) {
+    clearTimeout(pendingSave.current);
+    pendingSave.current = undefined;
     saveWatchlistSettings(browser.storage.local, next).then(
       () => setMessage(doneMessage),
       (error: unknown) => setMessage(t('saveFailed', String(error))),
     );
   }
+
+  function commit(next: WatchlistSettings, replaced = false, doneMessage = '') {
+    setSettings(next);
+    latest.current = next;
+    if (replaced) setGeneration((g) => g + 1);
+    save(next, doneMessage);
+  }
+
+  function commitTyping(next: WatchlistSettings) {
+    setSettings(next);
+    latest.current = next;
+    clearTimeout(pendingSave.current);
+    pendingSave.current = setTimeout(() => save(next, ''), 500);
+  }
+
+  // Closing the page mid-edit still saves what was typed.
+  useEffect(() => {
+    const flush = () => {
+      if (pendingSave.current !== undefined && latest.current) save(latest.current, '');
+    };
+    window.addEventListener('pagehide', flush);
+    return () => window.removeEventListener('pagehide', flush);
+  }, []);
 
   async function importFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -97,7 +124,7 @@ export function WatchlistEditor() {
 
   if (!settings) return message ? <p role="alert">{message}</p> : null;
   const updateGroup = (index: number, group: WatchGroupSetting) =>
-    commit({ ...settings, groups: settings.groups.map((g, i) => (i === index ? group : g)) });
+    commitTyping({ ...settings, groups: settings.groups.map((g, i) => (i === index ? group : g)) });
 
   return (
     <section aria-labelledby="watchlist-heading" className="watchlist-editor">
