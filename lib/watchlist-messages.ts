@@ -33,3 +33,23 @@ export const watchHitCountSchema = z.object({
   type: z.literal(WATCH_HIT_COUNT),
   total: z.number().int().nonnegative().max(1_000_000),
 });
+
+/**
+ * Content script → background: find the watchlist's terms in this page text.
+ * Matching runs in the background, where the compiled watchlist stays warm
+ * across pages, so each page's main thread only walks its DOM and paints.
+ */
+export const WATCH_MATCH = 'watch-match';
+
+export const watchMatchRequestSchema = z.object({
+  type: z.literal(WATCH_MATCH),
+  // A very long forum thread is a few MB of text; anything past 8M characters is not a page.
+  text: z.string().max(8_000_000),
+});
+
+export const watchMatchResponseSchema = z.object({
+  hits: z
+    .array(z.object({ term: z.string().max(200), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }))
+    .max(1_000_000),
+});
+export type WatchMatchResponse = z.infer<typeof watchMatchResponseSchema>;

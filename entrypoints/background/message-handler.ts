@@ -5,7 +5,8 @@
  */
 import type { FlagRequest } from '@/lib/flagging/flag-page';
 import { parseBackgroundRequest, type FlagTabResponse } from '@/lib/messages';
-import { watchHitCountSchema } from '@/lib/watchlist-messages';
+import { watchHitCountSchema, watchMatchRequestSchema } from '@/lib/watchlist-messages';
+import { matchWatchTerms } from './watch-matcher';
 import { showHitCount } from './badge';
 import { flagTab } from './flag-tab';
 
@@ -38,9 +39,21 @@ export function handleContentScriptMessage(message: unknown, sender: Sender): bo
   return true;
 }
 
+/** Our content script asking for the watchlist's hits in its page text; null for any other message. */
+export function handleWatchMatch(message: unknown, sender: Sender): Promise<unknown> | null {
+  const request = watchMatchRequestSchema.safeParse(message);
+  if (!request.success || sender.id !== browser.runtime.id || sender.tab?.id === undefined) return null;
+  return matchWatchTerms(request.data.text);
+}
+
 export function setupMessageHandler(): void {
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     if (handleContentScriptMessage(message, sender)) return false;
+    const matching = handleWatchMatch(message, sender);
+    if (matching) {
+      matching.then(sendResponse, () => sendResponse({ hits: [] }));
+      return true;
+    }
     // sendResponse + `return true` works in every Chrome and Firefox version.
     // Unexpected failures answer with a stable code, as the README's contract promises.
     handleBackgroundMessage(message, sender).then(sendResponse, () => sendResponse({ ok: false, error: 'internal-error' }));

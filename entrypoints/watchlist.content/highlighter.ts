@@ -28,13 +28,18 @@ export class PageHighlighter {
   private readonly jumpIndex = new Map<string, number>();
   private readonly paint = canPaint();
   private style: { sheet: CSSStyleSheet } | { element: HTMLStyleElement } | undefined;
+  private cleared = false;
+  /** Milliseconds this highlighter has kept the page's main thread busy (matching runs elsewhere). */
+  mainThreadMs = 0;
 
   constructor(
     private readonly doc: Document,
     groups: readonly HighlightGroup[],
     private readonly groupOfTerm: ReadonlyMap<string, string>,
-    private readonly match: (text: string) => TermHit[],
+    /** Finds the terms in a text, off this page's main thread (the background does it). */
+    private readonly match: (text: string) => Promise<TermHit[]>,
   ) {
+    const started = performance.now();
     if (!this.paint) return;
     const rules = groups.map((group, index) => {
       const highlight = new Highlight();
@@ -44,6 +49,7 @@ export class PageHighlighter {
     });
     rules.push(`::highlight(${FOCUS}) { background-color: #ff6d00; color: #fff; }`);
     this.style = this.addStyles(rules.join('\n'));
+    this.mainThreadMs += performance.now() - started;
   }
 
   /** A constructed sheet leaves the DOM alone; Firefox content scripts may refuse it, then a <style>. */
@@ -65,7 +71,8 @@ export class PageHighlighter {
    * Finds and paints the terms in `root`'s text. Text nodes already scanned are
    * skipped, unless the page moved them: removal collapses their ranges out of them.
    */
-  scan(root: Node): void {
+  async scan(root: Node): Promise<void> {
+    let started = performance.now();
     const nodes = collectTextNodes(root).filter((node) => {
       const entries = this.rangesByNode.get(node);
       if (!entries) return true;
@@ -74,10 +81,16 @@ export class PageHighlighter {
       return true;
     });
     if (nodes.length === 0) return;
-    for (const node of nodes) this.rangesByNode.set(node, []);
-    const joined = joinSegments(nodes.map((node) => node.data));
-    for (const { segment, start, end, hit } of hitsPerSegment(joined, this.match(joined.text))) {
+    const texts = nodes.map((node) => node.data);
+    const joined = joinSegments(texts);
+    this.mainThreadMs += performance.now() - started;
+    const hits = await this.match(joined.text);
+    if (this.cleared) return;
+    started = performance.now();
+    for (const { segment, start, end, hit } of hitsPerSegment(joined, hits)) {
       const node = nodes[segment]!;
+      // Text the page changed while matching ran is rescanned through its own mutation.
+      if (node.data !== texts[segment] || end > node.length) continue;
       const range = this.doc.createRange();
       range.setStart(node, start);
       range.setEnd(node, end);
@@ -86,8 +99,12 @@ export class PageHighlighter {
       const list = this.rangesByTerm.get(hit.term) ?? [];
       list.push(range);
       this.rangesByTerm.set(hit.term, list);
-      this.rangesByNode.get(node)!.push({ term: hit.term, range });
+      // Only nodes with hits are remembered: rescanning one without hits cannot paint twice.
+      const entries = this.rangesByNode.get(node) ?? [];
+      entries.push({ term: hit.term, range });
+      this.rangesByNode.set(node, entries);
     }
+    this.mainThreadMs += performance.now() - started;
   }
 
   /** Drops the ranges in a text node whose content changed, before it is scanned again. */
@@ -132,6 +149,7 @@ export class PageHighlighter {
 
   /** Removes every highlight and the styles: the page is as it was. */
   clear(): void {
+    this.cleared = true;
     if (this.paint) {
       for (const name of [...CSS.highlights.keys()]) {
         if (typeof name === 'string' && name.startsWith(PREFIX)) CSS.highlights.delete(name);

@@ -4,10 +4,11 @@
  * for the toolbar badge, answers the popup, and cleans up when switched off.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { compileWatchlist, findTermHits } from '@/lib/watchlist/match-terms';
+import type { TermHit } from '@/lib/watchlist/match-terms';
 import {
   isWatchingHost,
   loadWatchlistSettings,
+  parseWatchlistSettings,
   watchTermsOf,
   WATCHLIST_STORAGE_KEY,
   type WatchlistSettings,
@@ -16,6 +17,8 @@ import {
   WATCH_GET_HITS,
   WATCH_HIT_COUNT,
   WATCH_JUMP,
+  WATCH_MATCH,
+  watchMatchResponseSchema,
   watchRequestSchema,
   type WatchPageHits,
 } from '@/lib/watchlist-messages';
@@ -23,6 +26,15 @@ import { PageHighlighter } from './highlighter';
 
 /** At most one rescan of added content per this many milliseconds (infinite feeds add a lot). */
 const RESCAN_THROTTLE_MS = 300;
+
+/** The background matches; a page whose background is unreachable simply shows no hits. */
+async function matchInBackground(text: string): Promise<TermHit[]> {
+  try {
+    return watchMatchResponseSchema.parse(await browser.runtime.sendMessage({ type: WATCH_MATCH, text })).hits;
+  } catch {
+    return [];
+  }
+}
 
 /** Each term's group (the first group that lists it), for colours and categories. */
 function groupOfEachTerm(settings: WatchlistSettings): Map<string, string> {
@@ -39,6 +51,8 @@ export function watchPage(ctx: ContentScriptContext): void {
   let rescanTimer: ReturnType<typeof setTimeout> | undefined;
   let reportedTotal = -1;
   let termGroups = new Map<string, string>();
+  /** Main-thread time spent reading the settings before the first scan. */
+  let startOverheadMs = 0;
 
   function reportCount(): void {
     const total = highlighter ? [...highlighter.counts().values()].reduce((sum, n) => sum + n, 0) : 0;
@@ -57,11 +71,12 @@ export function watchPage(ctx: ContentScriptContext): void {
     highlighter = undefined;
   }
 
-  function flushPending(): void {
+  async function flushPending(): Promise<void> {
     rescanTimer = undefined;
     const roots = [...pending].filter((node) => node.isConnected);
     pending = new Set();
-    if (!highlighter) return;
+    const current = highlighter;
+    if (!current) return;
     // Scan only the outermost added nodes: their descendants come with them
     // (an ancestor walk per node, not a comparison of every pair: feeds add hundreds).
     const pendingSet = new Set(roots);
@@ -69,8 +84,8 @@ export function watchPage(ctx: ContentScriptContext): void {
       let covered = false;
       for (let parent = root.parentNode; parent && !covered; parent = parent.parentNode) covered = pendingSet.has(parent);
       if (covered) continue;
-      if (root.nodeType === Node.TEXT_NODE) highlighter.forgetNode(root);
-      highlighter.scan(root);
+      if (root.nodeType === Node.TEXT_NODE) current.forgetNode(root);
+      await current.scan(root);
     }
     reportCount();
   }
@@ -82,15 +97,18 @@ export function watchPage(ctx: ContentScriptContext): void {
       return;
     }
     const started = performance.now();
-    const terms = watchTermsOf(current);
-    const compiled = compileWatchlist(terms);
-    performance.measure('canh-tin-watch-compile', { start: started, end: performance.now() });
     termGroups = groupOfEachTerm(current);
-    highlighter = new PageHighlighter(document, current.groups, termGroups, (text) => findTermHits(compiled, text));
-    highlighter.scan(document.body);
-    // Visible in DevTools' performance panel and to the Chromium benchmark (bench-watch-page).
-    performance.measure('canh-tin-watch-scan', { start: started, end: performance.now() });
-    reportCount();
+    const page = new PageHighlighter(document, current.groups, termGroups, matchInBackground);
+    highlighter = page;
+    const setupMs = performance.now() - started;
+    void page.scan(document.body).then(() => {
+      if (highlighter !== page) return;
+      // Visible in DevTools' performance panel and to the Chromium benchmark (bench-watch-page):
+      // the time until the page is painted, and how much of it was this page's main thread.
+      performance.measure('canh-tin-watch-scan', { start: started, end: performance.now() });
+      performance.measure('canh-tin-watch-main-thread', { start: started, duration: startOverheadMs + setupMs + page.mainThreadMs });
+      reportCount();
+    });
 
     observer = new MutationObserver((mutations) => {
       for (const mutation of mutations) {
@@ -100,7 +118,7 @@ export function watchPage(ctx: ContentScriptContext): void {
           pending.add(mutation.target);
         } else mutation.addedNodes.forEach((node) => pending.add(node));
       }
-      if (pending.size > 0 && rescanTimer === undefined) rescanTimer = setTimeout(flushPending, RESCAN_THROTTLE_MS);
+      if (pending.size > 0 && rescanTimer === undefined) rescanTimer = setTimeout(() => void flushPending(), RESCAN_THROTTLE_MS);
     });
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   }
@@ -143,8 +161,10 @@ export function watchPage(ctx: ContentScriptContext): void {
     browser.storage.onChanged.removeListener(onStorageChanged);
   });
 
-  void loadWatchlistSettings(browser.storage.local).then((loaded) => {
-    settings = loaded;
-    start(loaded);
+  void browser.storage.local.get(WATCHLIST_STORAGE_KEY).then((stored) => {
+    const parseStarted = performance.now();
+    settings = parseWatchlistSettings(stored[WATCHLIST_STORAGE_KEY]);
+    startOverheadMs = performance.now() - parseStarted;
+    start(settings);
   });
 }

@@ -18,29 +18,35 @@ function isSkippedElement(element: Element): boolean {
   return editable !== null && editable.toLowerCase() !== 'false';
 }
 
+const NON_BLANK = /\S/;
+
 /** Text nodes under `root` worth scanning, in document order. */
 export function collectTextNodes(root: Node): Text[] {
-  const doc = root.ownerDocument ?? (root as Document);
   const nodes: Text[] = [];
-  // NodeFilter constants by value: this runs where NodeFilter is not a global (Node tests).
-  const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
-  const walker = doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT, {
-    acceptNode(node) {
-      if (node.nodeType === 1) return isSkippedElement(node as Element) ? 2 /* REJECT subtree */ : 3 /* SKIP */;
-      return /\S/.test((node as Text).data) ? 1 /* ACCEPT */ : 3;
-    },
-  });
-  // An element root that is itself skipped (an added <script>) yields nothing.
+  // An element root that is itself skipped (an added <script>) yields nothing; so does text inside an editor.
   if (root.nodeType === 1 && isSkippedElement(root as Element)) return nodes;
   if (root.parentElement && root.parentElement.closest('[contenteditable]:not([contenteditable="false"]), textarea, script, style')) {
     return nodes;
   }
-  // A walker never yields its own root: a changed or added text node is its own segment.
   if (root.nodeType === 3) {
-    if (/\S/.test((root as Text).data) && !(root.parentElement && isSkippedElement(root.parentElement))) nodes.push(root as Text);
+    if (NON_BLANK.test((root as Text).data) && !(root.parentElement && isSkippedElement(root.parentElement))) nodes.push(root as Text);
     return nodes;
   }
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+  // A plain firstChild/nextSibling walk: it runs on every page, and a TreeWalker
+  // with a JS filter costs a callback per node.
+  let node: Node | null = root.firstChild;
+  while (node) {
+    if (node.nodeType === 3) {
+      if (NON_BLANK.test((node as Text).data)) nodes.push(node as Text);
+    } else if (node.nodeType === 1 && !isSkippedElement(node as Element) && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    // Next in document order outside this node's subtree, without leaving `root`.
+    while (node && node !== root && !node.nextSibling) node = node.parentNode;
+    if (!node || node === root) break;
+    node = node.nextSibling;
+  }
   return nodes;
 }
 
