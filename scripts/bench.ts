@@ -14,7 +14,8 @@ const benches = readdirSync(join(root, 'scripts'))
 
 for (const file of benches) {
   console.log(`\n=== ${file} ===`);
-  const result = spawnSync('npx', ['tsx', join('scripts', file)], { cwd: root, stdio: 'inherit' });
+  // --expose-gc: steadier heap figures where a bench measures memory.
+  const result = spawnSync('node', ['--expose-gc', '--import', 'tsx', join('scripts', file)], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) console.log(`(${file} exited with ${result.status})`);
 }
 
