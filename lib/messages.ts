@@ -4,7 +4,7 @@
  * are trusted to ask, but their payloads are still checked, and whatever a web
  * page returns from an injected script is untrusted.
  */
-import { z } from 'zod';
+import { z } from './schema';
 import type { ScreenshotProblem } from './evidence/evidence-record';
 import { MAX_MULTI_LINE, MAX_SINGLE_LINE } from './text/clean-text';
 

@@ -3,7 +3,7 @@
  * script). The content script is in an untrusted page, so what it sends is
  * validated; what it receives comes only from Canh Tin itself.
  */
-import { z } from 'zod';
+import { z } from './schema';
 import { watchHitsSchema } from './flagging/watch-hits';
 
 /** Extension → content script: what did you find? Answered with WatchPageHits. */

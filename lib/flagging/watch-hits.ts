@@ -2,7 +2,7 @@
  * What the watchlist highlighter reports about a tab, as the flagging path
  * uses it: the terms seen (most frequent first) and the category they point to.
  */
-import { z } from 'zod';
+import { z } from '../schema';
 import { isCategoryId } from '../categories';
 
 /** Content script (untrusted page context) → extension: hit counts per term. */

@@ -9,7 +9,7 @@
  * Header: `#`, the group name, optionally its colour and category. Term line:
  * the term, then its variants, separated by `|`. Blank lines are ignored.
  */
-import { z } from 'zod';
+import { z } from '../schema';
 import { watchGroupSchema, type WatchGroupSetting } from './watchlist-settings';
 
 const DEFAULT_COLOURS = ['#ffd54f', '#81d4fa', '#a5d6a7', '#f48fb1', '#ce93d8', '#ffab91'];

@@ -4,7 +4,7 @@
  * groups with their colour and category, a global switch and per-site switches.
  * Everything read back is validated; anything malformed falls back to defaults.
  */
-import { z } from 'zod';
+import { z } from '../schema';
 import { DEFAULT_WATCHLIST } from '../watchlist/default-watchlist';
 import type { WatchTerm } from '../watchlist/watchlist';
 
