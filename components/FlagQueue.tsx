@@ -3,10 +3,11 @@
  * without reopening the popup. Every destructive action — delete, merge, split —
  * can be undone from the bar it leaves behind.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { appDatabase } from '@/lib/db/app-database';
-import { listQueue, moveToTrash, restoreFromTrash, setCategory, setStatus } from '@/lib/db/flag-repository';
+import { listAllFlags, listQueue, moveToTrash, restoreFromTrash, setCategory, setStatus } from '@/lib/db/flag-repository';
+import { searchFlags } from '@/lib/queue/search-flags';
 import { mergeStories, splitCopy, unmergeStories, unsplitCopy } from '@/lib/db/story-edits';
 import type { FlagStatus } from '@/lib/flag-record';
 import { t } from './i18n';
@@ -20,7 +21,13 @@ interface UndoableAction {
 
 export function FlagQueue(props: { highlightId?: string }) {
   const db = appDatabase();
-  const records = useLiveQuery(() => listQueue(db), [db]);
+  const [query, setQuery] = useState('');
+  const searchBox = useRef<HTMLInputElement>(null);
+  // Without a query: the newest page of the queue. With one: every flag, ranked by fuse.js.
+  const records = useLiveQuery(
+    async () => (query.trim() ? searchFlags(await listAllFlags(db), query) : listQueue(db)),
+    [db, query],
+  );
   // One keys-only query for every row's evidence count, not one live query per row.
   const evidenceCounts = useLiveQuery(async () => {
     const counts = new Map<string, number>();
@@ -32,6 +39,18 @@ export function FlagQueue(props: { highlightId?: string }) {
   const [error, setError] = useState('');
 
   const report = (reason: unknown) => setError(t('saveFailed', String(reason)));
+
+  // "/" jumps to the search box, as in most web apps (not while typing elsewhere).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (event.key !== '/' || target?.closest('input, textarea, select, [contenteditable]')) return;
+      event.preventDefault();
+      searchBox.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   useEffect(() => {
     if (props.highlightId) document.getElementById(`flag-${props.highlightId}`)?.scrollIntoView({ block: 'center' });
@@ -84,6 +103,15 @@ export function FlagQueue(props: { highlightId?: string }) {
         {t('queueHeading')}
         {records && <span className="count"> · {t('queueCount', String(records.length))}</span>}
       </h2>
+      <input
+        ref={searchBox}
+        type="search"
+        className="search"
+        aria-label={t('searchLabel')}
+        placeholder={t('searchLabel')}
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+      />
       {selected.size >= 2 && (
         <button type="button" onClick={() => void mergeSelection()}>
           {t('mergeSelected', String(selected.size))}
@@ -103,7 +131,7 @@ export function FlagQueue(props: { highlightId?: string }) {
       {records === undefined ? (
         <p>{t('queueLoading')}</p>
       ) : records.length === 0 ? (
-        <p className="empty">{t('queueEmpty')}</p>
+        <p className="empty">{query.trim() ? t('searchNoResults', query.trim()) : t('queueEmpty')}</p>
       ) : (
         <ul className="queue-list">
           {records.map((record) => (

@@ -124,6 +124,22 @@ describe('the popup queue', () => {
     await popup.close();
   });
 
+  it('searches as the monitor types, without diacritics, after "/"', async () => {
+    const popup = await openQueue();
+    await popup.locator('body').press('/');
+    const search = popup.getByLabel('Tìm trong danh sách (phím /)');
+    await expect(search.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await popup.keyboard.type('ban do moi truong sa');
+    await expect.poll(() => queueTitles(popup)).toEqual([VI_TITLE]);
+    await search.fill('reef report');
+    await expect.poll(() => queueTitles(popup)).toEqual([EN_TITLE]);
+    await search.fill('casino');
+    await expect.poll(() => popup.locator('.empty').textContent()).toBe('Không có bài nào khớp với “casino”.');
+    await search.fill('');
+    await expect.poll(() => queueTitles(popup)).toEqual([EN_TITLE, VI_TITLE]);
+    await popup.close();
+  });
+
   it('sets a status, and it is still set when the popup is reopened', async () => {
     const popup = await openQueue();
     await popup.getByLabel(`Trạng thái: ${VI_TITLE}`).selectOption({ label: 'Đã xác minh' });
