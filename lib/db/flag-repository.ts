@@ -55,7 +55,7 @@ function storyUpdate(story: FlagRecord, record: FlagRecord, newCopies: number): 
  * (the dedup decision over the index), or a new story. Must run inside a
  * read-write transaction over flags and copies; updates `index` in place.
  */
-export async function placeInStory(db: CanhTinDatabase, index: StoryIndex, record: FlagRecord): Promise<SaveFlagResult> {
+export async function placeInStory(db: CanhTinDatabase, stories: StoryIndexHandle, record: FlagRecord): Promise<SaveFlagResult> {
   const features = recordFeatures(dedupInputOfFlag(record));
 
   for (const copy of await db.copies.where('urlKeys').anyOf(features.urlKeys).toArray()) {
@@ -71,6 +71,8 @@ export async function placeInStory(db: CanhTinDatabase, index: StoryIndex, recor
     return { id: story.id, duplicateOf: story.id };
   }
 
+  // Only now the fuzzy index is needed: a repeat of a known address never waits for it to be built.
+  const index = await stories.get();
   const decision = findDuplicate(index, features);
   const story = decision.kind === 'copy' ? await db.flags.get(decision.of) : undefined;
   if (decision.kind === 'copy' && story) {
@@ -87,22 +89,31 @@ export async function placeInStory(db: CanhTinDatabase, index: StoryIndex, recor
 }
 
 /**
- * Runs `work` in one read-write transaction over everything a flag touches,
- * with the connection's dedup index ready; the index stays in step with what
- * committed (and is rebuilt if the transaction failed).
+ * The dedup index as a write sees it: `get` builds it (from the copies, inside
+ * the write's transaction) when it is missing or stale; `peek` is the index if
+ * one is built, for writes that only need to keep it in step.
  */
-export async function withStories<T>(db: CanhTinDatabase, work: (index: StoryIndex) => Promise<T>): Promise<T> {
+export interface StoryIndexHandle {
+  get(): Promise<StoryIndex>;
+  peek(): StoryIndex | undefined;
+}
+
+/**
+ * Runs `work` in one read-write transaction over everything a flag touches.
+ * The dedup index is built lazily inside it, only if `work` needs it (after a
+ * service-worker restart, re-flagging a known address never waits for the
+ * rebuild); afterwards the index stays in step with what committed, or is
+ * dropped if the transaction failed or another context wrote meanwhile.
+ */
+export async function withStories<T>(db: CanhTinDatabase, work: (stories: StoryIndexHandle) => Promise<T>): Promise<T> {
   const cache = storyIndexCache(db);
-  const index = await cache.current();
-  const indexVersion = cache.version;
   try {
     const { result, before, after } = await db.transaction('rw', [db.flags, db.copies, db.evidence, db.settings, db.trash], async () => {
       const before = await readCopiesVersion(db);
-      const result = await work(index);
+      const result = await work({ get: () => cache.current(), peek: () => cache.peek() });
       return { result, before, after: await bumpCopiesVersion(db) };
     });
-    // Another context wrote between building the index and this transaction: rebuild next time.
-    if (before === indexVersion) cache.markCurrent(after);
+    if (cache.version === before) cache.markCurrent(after);
     else cache.invalidate();
     return result;
   } catch (error) {
@@ -121,8 +132,8 @@ export function saveFlag(
   record: FlagRecord,
   evidence?: Omit<EvidenceRecord, 'flagId'>,
 ): Promise<SaveFlagResult> {
-  return withStories(db, async (index) => {
-    const result = await placeInStory(db, index, record);
+  return withStories(db, async (stories) => {
+    const result = await placeInStory(db, stories, record);
     // Evidence of a repeat flag is kept too: the page may have been edited since.
     if (evidence) await db.evidence.add({ ...evidence, flagId: result.id });
     return result;
@@ -150,14 +161,15 @@ export async function setCategory(db: CanhTinDatabase, id: string, category: str
 
 /** Moves a flag to the trash; returns it so the caller can offer undo. */
 export function moveToTrash(db: CanhTinDatabase, id: string, now: number): Promise<TrashedFlag> {
-  return withStories(db, async (index) => {
+  return withStories(db, async (stories) => {
     const record = await db.flags.get(id);
     if (!record) throw new Error(`No flag with id ${id}`);
+    const index = stories.peek();
     const trashed: TrashedFlag = { ...record, deletedAt: now };
     await db.trash.put(trashed);
     await db.flags.delete(id);
     // A deleted story is not "already flagged": its copies leave the dedup index (and come back on undo).
-    for (const copyId of (await db.copies.where('flagId').equals(id).primaryKeys()) as string[]) index.remove(copyId);
+    for (const copyId of (await db.copies.where('flagId').equals(id).primaryKeys()) as string[]) index?.remove(copyId);
     return trashed;
   });
 }
@@ -165,13 +177,14 @@ export function moveToTrash(db: CanhTinDatabase, id: string, now: number): Promi
 /** Undo of moveToTrash: the record comes back exactly as it was. */
 export function restoreFromTrash(db: CanhTinDatabase, id: string): Promise<FlagRecord> {
   // Through withStories: the dedup index must learn that the story is back.
-  return withStories(db, async (index) => {
+  return withStories(db, async (stories) => {
+    const index = stories.peek();
     const trashed = await db.trash.get(id);
     if (!trashed) throw new Error(`No trashed flag with id ${id}`);
     const { deletedAt: _deletedAt, ...record } = trashed;
     await db.flags.put(record);
     await db.trash.delete(id);
-    for (const copy of await db.copies.where('flagId').equals(id).toArray()) index.add(recordFeatures(dedupInputOfFlag(copy)), id);
+    if (index) for (const copy of await db.copies.where('flagId').equals(id).toArray()) index.add(recordFeatures(dedupInputOfFlag(copy)), id);
     return record;
   });
 }

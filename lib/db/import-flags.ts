@@ -7,8 +7,7 @@
 import type { FlagRecord } from '../flag-record';
 import { canonicalizeUrl } from '../dedup/canonicalize-url';
 import { dedupInputOfFlag, recordFeatures } from '../dedup/record-features';
-import type { StoryIndex } from '../dedup/story-index';
-import { placeInStory, withStories } from './flag-repository';
+import { placeInStory, withStories, type StoryIndexHandle } from './flag-repository';
 import type { CanhTinDatabase } from './schema';
 
 export interface ImportOutcome {
@@ -22,7 +21,7 @@ export interface ImportOutcome {
  * is already a copy of some story.
  */
 export function importFlags(db: CanhTinDatabase, records: readonly FlagRecord[], copyUrls: readonly (readonly string[])[] = []): Promise<ImportOutcome> {
-  return withStories(db, async (index) => {
+  return withStories(db, async (stories) => {
     const outcome: ImportOutcome = { added: 0, merged: 0 };
     for (const [at, record] of records.entries()) {
       // The same flag exported and imported again: already here, nothing to count twice.
@@ -30,23 +29,23 @@ export function importFlags(db: CanhTinDatabase, records: readonly FlagRecord[],
         outcome.merged += 1;
         continue;
       }
-      const placed = await placeInStory(db, index, record);
+      const placed = await placeInStory(db, stories, record);
       if (placed.duplicateOf) outcome.merged += 1;
       else outcome.added += 1;
-      await addListedCopies(db, index, placed.id, record, copyUrls[at] ?? []);
+      await addListedCopies(db, stories, placed.id, record, copyUrls[at] ?? []);
     }
     return outcome;
   });
 }
 
-async function addListedCopies(db: CanhTinDatabase, index: StoryIndex, flagId: string, record: FlagRecord, urls: readonly string[]) {
+async function addListedCopies(db: CanhTinDatabase, stories: StoryIndexHandle, flagId: string, record: FlagRecord, urls: readonly string[]) {
   let added = 0;
   for (const url of urls) {
     const key = canonicalizeUrl(url);
     if (!key || (await db.copies.where('urlKeys').equals(key).count()) > 0) continue;
     const id = `${record.id}:${key}`;
     // Only the address is known: dedup can match it by address, never by words.
-    index.add(recordFeatures({ ...dedupInputOfFlag(record), id, url, canonicalUrl: url, title: '', text: '' }), flagId);
+    stories.peek()?.add(recordFeatures({ ...dedupInputOfFlag(record), id, url, canonicalUrl: url, title: '', text: '' }), flagId);
     await db.copies.add({
       id,
       flagId,

@@ -30,7 +30,7 @@ async function recountStory(db: CanhTinDatabase, flagId: string): Promise<void> 
 }
 
 /** Moves every copy and all evidence of `sourceId` into `targetId`; the source story goes to the trash. */
-async function mergeOne(db: CanhTinDatabase, index: StoryIndex, targetId: string, sourceId: string, now: number): Promise<MergedAway> {
+async function mergeOne(db: CanhTinDatabase, index: StoryIndex | undefined, targetId: string, sourceId: string, now: number): Promise<MergedAway> {
   if (targetId === sourceId) throw new Error('A story cannot be merged into itself');
   const source = await db.flags.get(sourceId);
   if (!source || !(await db.flags.get(targetId))) throw new Error(`No story ${source ? targetId : sourceId}`);
@@ -47,7 +47,8 @@ async function mergeOne(db: CanhTinDatabase, index: StoryIndex, targetId: string
 
 /** Merges every source story into the target, all in one transaction: all of them or none. */
 export function mergeStories(db: CanhTinDatabase, targetId: string, sourceIds: readonly string[], now: number): Promise<MergedAway[]> {
-  return withStories(db, async (index) => {
+  return withStories(db, async (stories) => {
+    const index = stories.peek();
     const merged: MergedAway[] = [];
     for (const sourceId of sourceIds) merged.push(await mergeOne(db, index, targetId, sourceId, now));
     await recountStory(db, targetId);
@@ -57,7 +58,8 @@ export function mergeStories(db: CanhTinDatabase, targetId: string, sourceIds: r
 
 /** Undo of mergeStories: each source story comes back with exactly the copies and evidence it had. */
 export function unmergeStories(db: CanhTinDatabase, sourceIds: readonly string[]): Promise<void> {
-  return withStories(db, async (index) => {
+  return withStories(db, async (stories) => {
+    const index = stories.peek();
     for (const sourceId of sourceIds) {
       const away = (await db.trash.get(sourceId)) as MergedAway | undefined;
       if (!away?.mergedInto) throw new Error(`Story ${sourceId} was not merged`);
@@ -74,7 +76,8 @@ export function unmergeStories(db: CanhTinDatabase, sourceIds: readonly string[]
 }
 
 /** Re-files indexed copies under another story. */
-function moveInIndex(index: StoryIndex, copyIds: readonly string[], story: string): void {
+function moveInIndex(index: StoryIndex | undefined, copyIds: readonly string[], story: string): void {
+  if (!index) return; // Not built yet: it will be built from the copies as they now are.
   for (const id of copyIds) {
     const entry = index.get(id);
     if (entry) index.add(entry.features, story);
@@ -93,7 +96,8 @@ export interface SplitUndo {
  * and category as the story it leaves, which the monitor can then change).
  */
 export function splitCopy(db: CanhTinDatabase, copyId: string): Promise<{ story: FlagRecord; undo: SplitUndo }> {
-  return withStories(db, async (index) => {
+  return withStories(db, async (stories) => {
+    const index = stories.peek();
     const copy = await db.copies.get(copyId);
     if (!copy) throw new Error(`No copy ${copyId}`);
     const from = await db.flags.get(copy.flagId);
@@ -117,7 +121,8 @@ export function splitCopy(db: CanhTinDatabase, copyId: string): Promise<{ story:
 
 /** Undo of splitCopy: the copy goes back, the story made for it disappears, the old story is as it was. */
 export function unsplitCopy(db: CanhTinDatabase, undo: SplitUndo): Promise<void> {
-  return withStories(db, async (index) => {
+  return withStories(db, async (stories) => {
+    const index = stories.peek();
     const copy = await db.copies.get(undo.copyId);
     if (!copy) throw new Error(`No copy ${undo.copyId}`);
     const splitStory = copy.flagId;

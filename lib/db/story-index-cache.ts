@@ -48,6 +48,11 @@ export class StoryIndexCache {
     return index;
   }
 
+  /** The index as built so far, even if another context has written since (callers re-check the version). */
+  peek(): StoryIndex | undefined {
+    return this.index;
+  }
+
   /** After this connection's own committed write: the index was updated in place. */
   markCurrent(version: number): void {
     this.indexVersion = version;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { listAllFlags, listCopies, listEvidence, moveToTrash, restoreFromTrash, saveFlag } from '@/lib/db/flag-repository';
 import { mergeStories, splitCopy, unmergeStories, unsplitCopy } from '@/lib/db/story-edits';
+import { createDatabase } from '@/lib/db/schema';
+import { storyIndexCache } from '@/lib/db/story-index-cache';
 import { sampleFlag } from './support/sample-flag';
 import { testDatabase } from './support/test-database';
 
@@ -86,6 +88,25 @@ describe('flagging through the dedup step', () => {
     await expect(mergeStories(db, ORIGINAL.id, [OTHER.id, 'missing-story'], 9)).rejects.toThrow(/No story/);
     expect(await listAllFlags(db)).toEqual(before);
     expect(await db.trash.count()).toBe(0);
+  });
+});
+
+describe('after a service-worker restart', () => {
+  it('re-flagging a known address answers at once, without building the fuzzy index', async () => {
+    const name = `restart-${Math.random()}`;
+    const before = createDatabase({ name });
+    await saveFlag(before, ORIGINAL);
+    before.close();
+
+    const restarted = createDatabase({ name }); // a new connection: no index in memory
+    expect(await saveFlag(restarted, sampleFlag({ ...ORIGINAL, id: 'again', url: `${ORIGINAL.canonicalUrl}?fbclid=1` }))).toEqual({
+      id: ORIGINAL.id,
+      duplicateOf: ORIGINAL.id,
+    });
+    expect(storyIndexCache(restarted).peek()).toBeUndefined();
+    // A new address needs the fuzzy decision: the index is built then, and finds the repost.
+    expect(await saveFlag(restarted, REPOST)).toEqual({ id: ORIGINAL.id, duplicateOf: ORIGINAL.id });
+    expect(storyIndexCache(restarted).peek()?.size).toBe(2);
   });
 });
 
