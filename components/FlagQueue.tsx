@@ -6,10 +6,20 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { appDatabase } from '@/lib/db/app-database';
-import { listAllFlags, listQueue, moveToTrash, restoreFromTrash, setCategory, setStatus } from '@/lib/db/flag-repository';
+import {
+  listAllFlags,
+  listQueue,
+  moveToTrash,
+  restoreFlagFields,
+  restoreFromTrash,
+  setCategory,
+  setStatus,
+  updateFlags,
+} from '@/lib/db/flag-repository';
 import { searchFlags } from '@/lib/queue/search-flags';
 import { mergeStories, splitCopy, unmergeStories, unsplitCopy } from '@/lib/db/story-edits';
 import type { FlagStatus } from '@/lib/flag-record';
+import { BulkActions } from './BulkActions';
 import { t } from './i18n';
 import { QueueItem } from './QueueItem';
 import { UndoBar } from './UndoBar';
@@ -81,6 +91,15 @@ export function FlagQueue(props: { highlightId?: string }) {
     }
   }
 
+  async function bulkChange(changes: { status?: FlagStatus; category?: string }) {
+    try {
+      const before = await updateFlags(db, [...selected], changes);
+      setLastAction({ message: t('bulkDone', String(before.size)), undo: () => restoreFlagFields(db, before) });
+    } catch (reason) {
+      report(reason);
+    }
+  }
+
   async function split(copyId: string) {
     try {
       const { undo } = await splitCopy(db, copyId);
@@ -112,6 +131,13 @@ export function FlagQueue(props: { highlightId?: string }) {
         value={query}
         onChange={(event) => setQuery(event.target.value)}
       />
+      {selected.size >= 1 && (
+        <BulkActions
+          count={selected.size}
+          onStatus={(status) => void bulkChange({ status })}
+          onCategory={(category) => void bulkChange({ category })}
+        />
+      )}
       {selected.size >= 2 && (
         <button type="button" onClick={() => void mergeSelection()}>
           {t('mergeSelected', String(selected.size))}

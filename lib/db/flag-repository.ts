@@ -198,3 +198,27 @@ export function listEvidence(db: CanhTinDatabase, flagId: string): Promise<Evide
 export function listCopies(db: CanhTinDatabase, flagId: string): Promise<CopyRecord[]> {
   return db.copies.where('flagId').equals(flagId).sortBy('firstSeenAt');
 }
+
+/** Status or category of several flags at once, in one transaction; returns what they were, for undo. */
+export function updateFlags(
+  db: CanhTinDatabase,
+  ids: readonly string[],
+  changes: Partial<Pick<FlagRecord, 'status' | 'category'>>,
+): Promise<Map<string, Partial<Pick<FlagRecord, 'status' | 'category'>>>> {
+  return db.transaction('rw', db.flags, async () => {
+    const before = new Map<string, Partial<Pick<FlagRecord, 'status' | 'category'>>>();
+    for (const record of await db.flags.bulkGet([...ids])) {
+      if (!record) continue;
+      before.set(record.id, { status: record.status, category: record.category });
+      await db.flags.update(record.id, changes);
+    }
+    return before;
+  });
+}
+
+/** Undo of updateFlags: each flag gets back exactly what it had. */
+export function restoreFlagFields(db: CanhTinDatabase, before: ReadonlyMap<string, Partial<Pick<FlagRecord, 'status' | 'category'>>>): Promise<void> {
+  return db.transaction('rw', db.flags, async () => {
+    for (const [id, fields] of before) await db.flags.update(id, fields);
+  });
+}

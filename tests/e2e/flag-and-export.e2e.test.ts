@@ -151,6 +151,20 @@ describe('the popup queue', () => {
     await reopened.close();
   });
 
+  it('changes the status of selected stories at once, and undo gives each its own back', async () => {
+    const popup = await openQueue();
+    await popup.getByLabel(`Chọn “${VI_TITLE}”`).check();
+    await popup.getByLabel(`Chọn “${EN_TITLE}”`).check();
+    await popup.getByLabel('Đổi trạng thái 2 bài đã chọn').selectOption({ label: 'Đã chuyển phản bác' });
+    await expect.poll(() => popup.getByLabel(`Trạng thái: ${VI_TITLE}`).inputValue()).toBe('sent_to_rebuttal');
+    await expect(popup.getByLabel(`Trạng thái: ${EN_TITLE}`).inputValue()).resolves.toBe('sent_to_rebuttal');
+    await expect(popup.locator('.undo-bar').textContent()).resolves.toContain('Đã đổi 2 bài.');
+    await popup.getByRole('button', { name: 'Hoàn tác' }).click();
+    await expect.poll(() => popup.getByLabel(`Trạng thái: ${VI_TITLE}`).inputValue()).toBe('confirmed');
+    await expect(popup.getByLabel(`Trạng thái: ${EN_TITLE}`).inputValue()).resolves.toBe('new');
+    await popup.close();
+  });
+
   it('deletes a flag and brings it back with undo', async () => {
     const popup = await openQueue();
     await popup.getByRole('button', { name: `Xoá “${EN_TITLE}”` }).click();

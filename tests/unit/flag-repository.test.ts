@@ -55,3 +55,25 @@ describe('flag repository', () => {
     expect(await db.flags.get('a')).toMatchObject({ quote: 'first', timesFlagged: 2, lastFlaggedAt: 2000 });
   });
 });
+
+describe('bulk changes', () => {
+  it('changes the status of several flags in one go, and undo gives each its own back', async () => {
+    const { updateFlags, restoreFlagFields, listAllFlags } = await import('@/lib/db/flag-repository');
+    const db = testDatabase();
+    await saveFlag(db, record('a', 1000, { status: 'new' }));
+    await saveFlag(db, record('b', 2000, { status: 'confirmed', title: 'Cột mốc biên giới', excerpt: 'khác' }));
+    await saveFlag(db, record('c', 3000, { status: 'rebutted', title: 'Một chuyện khác', excerpt: 'khác hẳn' }));
+    const before = await updateFlags(db, ['a', 'b', 'missing'], { status: 'sent_to_rebuttal' });
+    expect((await listAllFlags(db)).map((r) => [r.id, r.status])).toEqual([
+      ['c', 'rebutted'],
+      ['b', 'sent_to_rebuttal'],
+      ['a', 'sent_to_rebuttal'],
+    ]);
+    await restoreFlagFields(db, before);
+    expect((await listAllFlags(db)).map((r) => [r.id, r.status])).toEqual([
+      ['c', 'rebutted'],
+      ['b', 'confirmed'],
+      ['a', 'new'],
+    ]);
+  });
+});

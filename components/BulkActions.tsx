@@ -1,0 +1,34 @@
+/** Status and category for every selected story at once. */
+import { CATEGORY_IDS } from '@/lib/categories';
+import { FLAG_STATUSES, type FlagStatus } from '@/lib/flag-record';
+import { categoryLabel } from './category-label';
+import { t } from './i18n';
+import { statusLabel } from './StatusSelect';
+
+export function BulkActions(props: { count: number; onStatus(status: FlagStatus): void; onCategory(category: string): void }) {
+  const count = String(props.count);
+  return (
+    <div className="bulk-actions">
+      <select aria-label={t('bulkStatusLabel', count)} value="" onChange={(event) => props.onStatus(event.target.value as FlagStatus)}>
+        <option value="" disabled>
+          {t('bulkStatusLabel', count)}
+        </option>
+        {FLAG_STATUSES.map((status) => (
+          <option key={status} value={status}>
+            {statusLabel(status)}
+          </option>
+        ))}
+      </select>
+      <select aria-label={t('bulkCategoryLabel', count)} value="" onChange={(event) => props.onCategory(event.target.value)}>
+        <option value="" disabled>
+          {t('bulkCategoryLabel', count)}
+        </option>
+        {CATEGORY_IDS.map((id) => (
+          <option key={id} value={id}>
+            {categoryLabel(id)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
