@@ -3,7 +3,7 @@
  * without reopening the popup. Every destructive action — delete, merge, split —
  * can be undone from the bar it leaves behind.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { appDatabase } from '@/lib/db/app-database';
 import {
@@ -18,7 +18,7 @@ import {
 } from '@/lib/db/flag-repository';
 import { searchFlags } from '@/lib/queue/search-flags';
 import { mergeStories, splitCopy, unmergeStories, unsplitCopy } from '@/lib/db/story-edits';
-import type { FlagStatus } from '@/lib/flag-record';
+import { FLAG_STATUSES, type FlagStatus } from '@/lib/flag-record';
 import { BulkActions } from './BulkActions';
 import { t } from './i18n';
 import { QueueItem } from './QueueItem';
@@ -91,6 +91,28 @@ export function FlagQueue(props: { highlightId?: string }) {
     }
   }
 
+  /**
+   * Keyboard: ↑/↓ move between stories, Enter opens the article, Space selects,
+   * 1–5 set the status (new, confirmed, sent to rebuttal, rebutted, dismissed).
+   */
+  function onQueueKey(event: ReactKeyboardEvent<HTMLUListElement>) {
+    const item = (event.target as HTMLElement).closest<HTMLLIElement>('.queue-item');
+    if (!item || event.target !== item) return; // keys typed into a control inside the item stay there
+    const id = item.dataset.flagId ?? '';
+    const status = FLAG_STATUSES[Number(event.key) - 1];
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      const next = event.key === 'ArrowDown' ? item.nextElementSibling : item.previousElementSibling;
+      (next as HTMLElement | null)?.focus();
+    } else if (event.key === 'Enter') {
+      item.querySelector<HTMLAnchorElement>('a.title')?.click();
+    } else if (event.key === ' ') {
+      toggle(id, !selected.has(id));
+    } else if (status) {
+      setStatus(db, id, status).catch(report);
+    } else return;
+    event.preventDefault();
+  }
+
   async function bulkChange(changes: { status?: FlagStatus; category?: string }) {
     try {
       const before = await updateFlags(db, [...selected], changes);
@@ -159,7 +181,7 @@ export function FlagQueue(props: { highlightId?: string }) {
       ) : records.length === 0 ? (
         <p className="empty">{query.trim() ? t('searchNoResults', query.trim()) : t('queueEmpty')}</p>
       ) : (
-        <ul className="queue-list">
+        <ul className="queue-list" onKeyDown={onQueueKey} aria-keyshortcuts="ArrowUp ArrowDown Enter Space 1 2 3 4 5">
           {records.map((record) => (
             <QueueItem
               key={record.id}

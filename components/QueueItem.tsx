@@ -24,7 +24,13 @@ export function QueueItem(props: {
   const { record } = props;
   const title = record.title || t('untitled');
   return (
-    <li className={props.highlighted ? 'queue-item highlighted' : 'queue-item'} data-flag-id={record.id} id={`flag-${record.id}`}>
+    <li
+      className={props.highlighted ? 'queue-item highlighted' : 'queue-item'}
+      data-flag-id={record.id}
+      id={`flag-${record.id}`}
+      tabIndex={0}
+      aria-label={title}
+    >
       <input
         type="checkbox"
         className="select"

@@ -165,6 +165,26 @@ describe('the popup queue', () => {
     await popup.close();
   });
 
+  it('works from the keyboard: arrows move, a number sets the status, Space selects, Enter opens', async () => {
+    const popup = await openQueue();
+    await popup.locator('.queue-item').first().focus();
+    await popup.keyboard.press('ArrowDown');
+    await expect(popup.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe(VI_TITLE);
+    await popup.keyboard.press('4');
+    await expect.poll(() => popup.getByLabel(`Trạng thái: ${VI_TITLE}`).inputValue()).toBe('rebutted');
+    await popup.keyboard.press('2');
+    await expect.poll(() => popup.getByLabel(`Trạng thái: ${VI_TITLE}`).inputValue()).toBe('confirmed');
+    await popup.keyboard.press(' ');
+    await expect(popup.getByLabel(`Chọn “${VI_TITLE}”`).isChecked()).resolves.toBe(true);
+    const opened = session.context.waitForEvent('page');
+    await popup.keyboard.press('Enter');
+    const tab = await opened;
+    await tab.waitForLoadState();
+    expect(tab.url()).toContain('/tin-gia-ban-do-truong-sa.html');
+    await tab.close();
+    await popup.close();
+  });
+
   it('deletes a flag and brings it back with undo', async () => {
     const popup = await openQueue();
     await popup.getByRole('button', { name: `Xoá “${EN_TITLE}”` }).click();
