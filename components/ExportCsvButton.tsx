@@ -14,7 +14,11 @@ export function ExportCsvButton() {
       const db = appDatabase();
       const [records, copies] = await Promise.all([listAllFlags(db), db.copies.orderBy('firstSeenAt').toArray()]);
       const urlsByStory = new Map<string, string[]>();
-      for (const copy of copies) urlsByStory.set(copy.flagId, [...(urlsByStory.get(copy.flagId) ?? []), copy.url]);
+      for (const copy of copies) {
+        const urls = urlsByStory.get(copy.flagId);
+        if (urls) urls.push(copy.url);
+        else urlsByStory.set(copy.flagId, [copy.url]);
+      }
       const rows = records.map((record) => ({ record, copyUrls: urlsByStory.get(record.id) ?? [] }));
       downloadText(flagsToCsv(rows), exportFileName(Date.now()), 'text/csv;charset=utf-8');
       setMessage(t('exportDone', String(records.length)));

@@ -16,7 +16,7 @@ const LONG_BYTES = 1_500_000;
 const TYPICAL_BYTES = 100_000;
 const TERM_COUNT = 40;
 
-const fixtureDir = resolve(import.meta.dirname, '../tests/fixtures/watchlist/pages');
+const fixtureDir = resolve(import.meta.dirname, '../tests/fixtures/extract/pages');
 
 function parse(window: Window, html: string): Document {
   return new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;

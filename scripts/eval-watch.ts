@@ -134,7 +134,7 @@ for (const label of labels) {
   const occurrences = compareOccurrences(hits, naiveOccurrences(watchlist, text), text);
   if (occurrences.naiveMissed.length || occurrences.naiveOnly.length) {
     disagreements.push({
-      file: label.file.replace(/^pages\//, ''),
+      file: label.file.replace(/^.*pages\//, ''),
       'found only by the matcher': occurrences.naiveMissed.join(' '),
       'found only by naive': occurrences.naiveOnly.join(' '),
     });
@@ -144,7 +144,7 @@ for (const label of labels) {
   const base = score(label.watchlist_hits, naiveTerms(watchlist, text), naive);
   const describe = (s: { missed: string[]; extra: string[] }) =>
     [s.missed.length ? `missed ${s.missed.join(', ')}` : '', s.extra.length ? `extra ${s.extra.join(', ')}` : ''].filter(Boolean).join('; ') || 'ok';
-  rows.push({ file: label.file.replace(/^pages\//, ''), matcher: describe(mine), naive: describe(base) });
+  rows.push({ file: label.file.replace(/^.*pages\//, ''), matcher: describe(mine), naive: describe(base) });
 }
 
 if (json) {

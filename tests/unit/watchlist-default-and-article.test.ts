@@ -64,7 +64,7 @@ describe('extractArticleText on the watchlist fixture pages', () => {
   });
 
   it('keeps the headline, standfirst, caption-like credit and leaves comments, related links and footers out', () => {
-    const text = extractArticleText(parse('pages/mekongtraveller-kampot-ha-tien-bus.html'));
+    const text = extractArticleText(parse('../extract/pages/mekongtraveller-kampot-ha-tien-bus.html'));
     expect(text.split('\n')[0]).toBe('New daily bus links Kampot and Ha Tien');
     expect(text).toContain('Via Angkor Border Post.');
     expect(text).not.toMatch(/Related stories|Comments \(|All rights reserved|cookies/);
