@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { FlagTabRequest, FlagTabResponse } from '@/lib/messages';
 import { appDatabase } from '@/lib/db/app-database';
 import { articleTabId } from './article-tab';
+import { FLAG_ERRORS } from '@/lib/flagging/flag-page';
 import { flagErrorMessage } from './flag-error-message';
 import { screenshotProblemText } from './screenshot-problem';
 import { vietnamDate } from '@/lib/time/periods';
@@ -38,7 +39,11 @@ export function FlagThisPageButton(props: { onShow(storyId: string): void }) {
     setOutcome({ kind: 'busy' });
     try {
       const tabId = await articleTabId();
-      if (tabId === undefined) throw new Error('no active tab');
+      if (tabId === undefined) {
+        // No browser window with a tab to flag (e.g. only the popup's own window is open).
+        setOutcome({ kind: 'done', text: flagErrorMessage(FLAG_ERRORS.unsupportedPage), isError: true });
+        return;
+      }
       const request: FlagTabRequest = { type: 'flag-tab', tabId, via: 'popup' };
       const response = (await browser.runtime.sendMessage(request)) as FlagTabResponse;
       setOutcome({ kind: 'done', ...(await describeResponse(response)) });
