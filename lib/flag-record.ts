@@ -53,6 +53,21 @@ export interface FlagRecord {
   wordCount: number;
   /** How many distinct copies (addresses) of this story are known; its copies are in the copies table. */
   copyCount: number;
+  /** 1 (low) to 3 (high), as the monitor judged it; 0 until judged. */
+  severity: Severity;
+  /** Free labels the monitor adds ("facebook", "video", a campaign name). */
+  tags: string[];
+  /** The monitor's note for the rebuttal team. */
+  note: string;
+  /** Epoch milliseconds of the last CSV export that included this story; 0 if never exported. */
+  exportedAt: number;
+}
+
+export const SEVERITIES = [0, 1, 2, 3] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export function isSeverity(value: unknown): value is Severity {
+  return (SEVERITIES as readonly unknown[]).includes(value);
 }
 
 /** Record as kept in the trash: the full record plus when it was deleted. */

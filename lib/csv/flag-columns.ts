@@ -47,6 +47,10 @@ export const FLAG_COLUMNS: readonly FlagColumn[] = [
   { key: 'copies', vi: 'Số bản sao', value: (r, urls) => String(Math.max(urls.length, r.copyCount, 1)) },
   // One address per line inside the cell: URLs never contain a raw line break.
   { key: 'copy_urls', vi: 'Các bản sao', value: (r, urls) => (urls.length ? urls : [r.url]).join('\n') },
+  { key: 'severity', vi: 'Mức độ', value: (r) => (r.severity ? String(r.severity) : '') },
+  { key: 'tags', vi: 'Nhãn', value: (r) => r.tags.join('; ') },
+  { key: 'note', vi: 'Ghi chú', value: (r) => r.note },
+  { key: 'exported_at', vi: 'Thời điểm xuất', value: (r) => (r.exportedAt ? toVietnamIso(r.exportedAt) : '') },
 ];
 
 export type HeadingLanguage = 'en' | 'vi';

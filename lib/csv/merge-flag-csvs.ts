@@ -89,6 +89,9 @@ function foldCluster(members: readonly FlagRecord[], copyUrls: string[]): StoryR
     category: first((record) => record.category),
     author: first((record) => record.author),
     publishedAt: first((record) => record.publishedAt),
+    severity: flags.reduce((max, record) => (record.severity > max ? record.severity : max), representative.severity),
+    tags: distinctInOrder(flags.flatMap((record) => record.tags)),
+    note: distinctInOrder(flags.map((record) => record.note).filter(Boolean)).join('\n'),
     // The extension's own count of a story's copies (lib/db keeps it on the story).
     copyCount: copies,
   };

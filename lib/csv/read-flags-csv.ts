@@ -4,7 +4,7 @@
  * file line and left out; good rows are returned for one import transaction.
  */
 import { isCategoryId } from '../categories';
-import { FLAG_STATUSES, FLAG_TRIGGERS, type FlagRecord, type FlagStatus, type FlagTrigger } from '../flag-record';
+import { FLAG_STATUSES, FLAG_TRIGGERS, isSeverity, type FlagRecord, type FlagStatus, type FlagTrigger } from '../flag-record';
 import { withoutFragment } from '../page/page-metadata';
 import { cleanMultiLine, cleanSingleLine } from '../text/clean-text';
 import { toVietnamIso } from '../time/format-vietnam-time';
@@ -45,6 +45,14 @@ function isHttpUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** "a; b; c" → ['a', 'b', 'c'], each cleaned, empty ones dropped. */
+function splitList(cell: string, maxLength: number): string[] {
+  return cell
+    .split(';')
+    .map((item) => cleanSingleLine(item, maxLength))
+    .filter(Boolean);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -91,6 +99,8 @@ export function readFlagsCsv(text: string, options: { now: number; newId(): stri
       if (parsed === null) result.problems.push({ line, code: 'bad-date', value });
       return parsed;
     };
+    const exportedAt = date('exported_at', 0);
+    if (exportedAt === null) continue;
     const capturedAt = date('captured_at', options.now);
     if (capturedAt === null) continue;
     const lastFlaggedAt = date('last_flagged_at', capturedAt);
@@ -110,6 +120,12 @@ export function readFlagsCsv(text: string, options: { now: number; newId(): stri
     const timesFlagged = timesText ? Number(timesText) : 1;
     if (!Number.isInteger(timesFlagged) || timesFlagged < 1) {
       result.problems.push({ line, code: 'bad-number', value: timesText });
+      continue;
+    }
+    const severityText = cell('severity');
+    const severity = severityText ? Number(severityText) : 0;
+    if (!isSeverity(severity)) {
+      result.problems.push({ line, code: 'bad-number', value: severityText });
       continue;
     }
     // Publication time is kept as the page wrote it (ISO with offset); anything else is reported.
@@ -141,10 +157,7 @@ export function readFlagsCsv(text: string, options: { now: number; newId(): stri
       trigger: (FLAG_TRIGGERS as readonly string[]).includes(trigger) ? (trigger as FlagTrigger) : 'automation',
       status: status as FlagStatus,
       category,
-      watchTerms: cell('watch_terms')
-        .split(';')
-        .map((term) => cleanSingleLine(term, 200))
-        .filter(Boolean),
+      watchTerms: splitList(cell('watch_terms'), 200),
       author: cleanSingleLine(cell('author'), 200),
       publishedAt,
       publishedAtZoneAssumed: false,
@@ -152,6 +165,10 @@ export function readFlagsCsv(text: string, options: { now: number; newId(): stri
       excerpt: cleanMultiLine(cell('excerpt'), 600),
       wordCount: 0,
       copyCount: 1,
+      severity,
+      tags: splitList(cell('tags'), 100),
+      note: cleanMultiLine(cell('note'), 4000),
+      exportedAt,
     });
     result.lines.push(line);
     result.copyUrls.push(

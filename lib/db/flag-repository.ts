@@ -46,6 +46,10 @@ function storyUpdate(story: FlagRecord, record: FlagRecord, newCopies: number): 
     ...(story.quote === '' && record.quote !== '' ? { quote: record.quote } : {}),
     ...(story.category === '' && record.category !== '' ? { category: record.category } : {}),
     ...(story.watchTerms.length === 0 && record.watchTerms.length > 0 ? { watchTerms: record.watchTerms } : {}),
+    // Another monitor's judgement (an imported file) adds to this one, never overwrites it.
+    ...(record.severity > story.severity ? { severity: record.severity } : {}),
+    ...(record.tags.some((tag) => !story.tags.includes(tag)) ? { tags: [...new Set([...story.tags, ...record.tags])] } : {}),
+    ...(record.note !== '' && !story.note.includes(record.note) ? { note: story.note ? `${story.note}\n${record.note}` : record.note } : {}),
   };
 }
 

@@ -56,9 +56,19 @@ export const SCHEMA_VERSIONS = {
     // Every place a story was seen; *urlKeys answers "already flagged?" without the fuzzy index.
     copies: 'id, flagId, *urlKeys, firstSeenAt',
   },
+  5: {
+    // The queue filters and sorts through these (never by loading every record); the
+    // compound indexes page the common "status X, newest first" and "category Y, newest first" views.
+    flags:
+      'id, capturedAt, canonicalUrl, status, category, publishedAt, copyCount, severity, monitor, lang, exportedAt, [status+capturedAt], [category+capturedAt]',
+    trash: 'id, deletedAt',
+    settings: 'key',
+    evidence: 'id, flagId, capturedAt',
+    copies: 'id, flagId, *urlKeys, firstSeenAt',
+  },
 } as const;
 
-export const CURRENT_SCHEMA_VERSION = 4;
+export const CURRENT_SCHEMA_VERSION = 5;
 
 type Table = ReturnType<Dexie['table']>;
 
@@ -117,6 +127,18 @@ async function addCopies(flags: Table, trash: Table, copies: Table): Promise<voi
   }
 }
 
+/** v4 → v5: the monitor's judgement fields, empty for flags made before. */
+async function addReviewFields(tables: Table[]): Promise<void> {
+  for (const table of tables) {
+    await table.toCollection().modify((record: Record<string, unknown>) => {
+      if (![0, 1, 2, 3].includes(record.severity as number)) record.severity = 0;
+      if (!Array.isArray(record.tags)) record.tags = [];
+      if (typeof record.note !== 'string') record.note = '';
+      if (typeof record.exportedAt !== 'number') record.exportedAt = 0;
+    });
+  }
+}
+
 /**
  * Opens (lazily) the database. `indexedDB` can be injected so tests run on
  * fake-indexeddb and reliability tests on a storage bucket with a small quota.
@@ -136,5 +158,8 @@ export function createDatabase(options: { name?: string; indexedDB?: IDBFactory;
   db.version(4)
     .stores(SCHEMA_VERSIONS[4])
     .upgrade((tx) => addCopies(tx.table('flags'), tx.table('trash'), tx.table('copies')));
+  db.version(5)
+    .stores(SCHEMA_VERSIONS[5])
+    .upgrade((tx) => addReviewFields([tx.table('flags'), tx.table('trash')]));
   return db;
 }

@@ -67,5 +67,9 @@ export function buildFlagRecord(page: PageMetadata, context: RecordContext, foun
     excerpt: cleanMultiLine(page.excerpt, 600),
     wordCount: Number.isFinite(page.wordCount) ? Math.max(0, Math.floor(page.wordCount)) : 0,
     copyCount: 1,
+    severity: 0,
+    tags: [],
+    note: '',
+    exportedAt: 0,
   };
 }

@@ -121,4 +121,23 @@ describe('database migrations', () => {
     expect(again).toEqual({ id: V1_FLAG.id, duplicateOf: V1_FLAG.id });
     db.close();
   });
+
+  it('v4 → v5 gives every flag (and every trashed one) empty severity, tags, note and export time, and keeps the rest', async () => {
+    const name = `migration-v4-${Math.random()}`;
+    const v4 = new Dexie(name);
+    for (const version of [1, 2, 3, 4] as const) v4.version(version).stores(SCHEMA_VERSIONS[version]);
+    const v4Flag = sampleFlag({ ...V1_FLAG, status: 'confirmed', category: 'border' }) as Partial<FlagRecord>;
+    for (const key of ['severity', 'tags', 'note', 'exportedAt'] as const) delete v4Flag[key];
+    await v4.table('flags').add(v4Flag);
+    await v4.table('trash').add({ ...v4Flag, id: 'trashed', deletedAt: 5 });
+    v4.close();
+
+    const db = createDatabase({ name });
+    expect(await db.flags.get(V1_FLAG.id)).toEqual({ ...v4Flag, severity: 0, tags: [], note: '', exportedAt: 0 });
+    expect(await db.trash.get('trashed')).toMatchObject({ severity: 0, tags: [], note: '', exportedAt: 0, deletedAt: 5 });
+    // The new indexes answer the queue's filters.
+    expect(await db.flags.where('[status+capturedAt]').between(['confirmed', 0], ['confirmed', Infinity]).primaryKeys()).toEqual([V1_FLAG.id]);
+    expect(await db.flags.where('severity').equals(0).count()).toBe(1);
+    db.close();
+  });
 });

@@ -5,7 +5,7 @@ import { flagsToCsv } from '@/lib/csv/flag-columns';
 import { readFlagsCsv } from '@/lib/csv/read-flags-csv';
 import { importFlags } from '@/lib/db/import-flags';
 import { listAllFlags, listCopies, saveFlag } from '@/lib/db/flag-repository';
-import { FLAG_STATUSES, FLAG_TRIGGERS, type FlagRecord } from '@/lib/flag-record';
+import { FLAG_STATUSES, FLAG_TRIGGERS, SEVERITIES, type FlagRecord } from '@/lib/flag-record';
 import { sampleFlag } from './support/sample-flag';
 import { testDatabase } from './support/test-database';
 
@@ -154,6 +154,10 @@ describe('CSV round trip (property-based)', () => {
     status: fc.constantFrom(...FLAG_STATUSES),
     trigger: fc.constantFrom(...FLAG_TRIGGERS),
     category: fc.constantFrom('', ...CATEGORY_IDS),
+    severity: fc.constantFrom(...SEVERITIES),
+    tags: fc.uniqueArray(fc.constantFrom('facebook', 'video', 'Hoàng Sa', 'đường lưỡi bò', '=cmd', '南海'), { maxLength: 3 }),
+    note: text,
+    exportedAt: fc.oneof(fc.constant(0), fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }).map((ms) => Math.floor(ms / 1000) * 1000)),
   });
 
   it('any set of flags exported and imported comes back equal (after the same cleaning a flag gets)', () => {
@@ -174,6 +178,10 @@ describe('CSV round trip (property-based)', () => {
             status: r.status,
             trigger: r.trigger,
             category: r.category,
+            severity: r.severity,
+            tags: r.tags,
+            note: r.note.replace(/[^\S\n]+/g, ' ').replace(/ *\n */g, '\n').replace(/\n{3,}/g, '\n\n').trim(),
+            exportedAt: r.exportedAt,
           }),
         );
         const read = readFlagsCsv(flagsToCsv(records, headings), options);

@@ -27,6 +27,10 @@ export function sampleFlag(overrides: Partial<FlagRecord> = {}): FlagRecord {
     excerpt: '',
     wordCount: 0,
     copyCount: 1,
+    severity: 0,
+    tags: [],
+    note: '',
+    exportedAt: 0,
     ...overrides,
   };
 }
