@@ -67,7 +67,10 @@ export function flagsToCsv(rows: Iterable<FlagRecord | ExportRow>, headings: Hea
   return writeCsv(header, cells);
 }
 
-/** "canh-tin_2026-11-27.csv", dated in Vietnam time. */
-export function exportFileName(now: number): string {
-  return `canh-tin_${toVietnamIso(now).slice(0, 10)}.csv`;
+/**
+ * "canh-tin_2026-W48.csv" for a period (its label: ISO week, month or date
+ * range), else "canh-tin_2026-11-27.csv", dated in Vietnam time.
+ */
+export function exportFileName(now: number, period?: { label: string }): string {
+  return `canh-tin_${period ? period.label : toVietnamIso(now).slice(0, 10)}.csv`;
 }
