@@ -1,0 +1,101 @@
+/**
+ * What the queue shows: filters and a sort, answered through the flags'
+ * Dexie indexes one page at a time, so the first screen never waits for a
+ * year of records. The most selective indexed condition picks the index
+ * ([status+capturedAt] for "new, newest first"); the rest is checked on the
+ * rows the index yields.
+ */
+import Dexie, { type Collection, type InsertType } from 'dexie';
+import type { CanhTinDatabase } from '../db/schema';
+import type { FlagRecord, FlagStatus, Severity } from '../flag-record';
+
+export const QUEUE_SORTS = ['captured', 'published', 'copies'] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+
+export interface QueueFilter {
+  /** Empty = every status. */
+  statuses: readonly FlagStatus[];
+  /** Category ids; '' = not chosen yet. Empty = every category. */
+  categories: readonly string[];
+  severities: readonly Severity[];
+  /** Flag time, half-open [from, to) epoch ms; undefined = unbounded. */
+  from?: number;
+  to?: number;
+  /** Exact monitor name; '' = anyone. */
+  monitor: string;
+  /** Language code as stored (lower-case, e.g. 'vi', 'zh-cn'); matches its subtags too ('zh' finds 'zh-cn'). '' = any. */
+  lang: string;
+}
+
+export const EMPTY_FILTER: QueueFilter = { statuses: [], categories: [], severities: [], monitor: '', lang: '' };
+
+export function isFilterEmpty(filter: QueueFilter): boolean {
+  return (
+    filter.statuses.length === 0 &&
+    filter.categories.length === 0 &&
+    filter.severities.length === 0 &&
+    filter.from === undefined &&
+    filter.to === undefined &&
+    !filter.monitor &&
+    !filter.lang
+  );
+}
+
+/** The filter as a predicate, for rows an index did not already narrow (and for search results). */
+export function matchesFilter(filter: QueueFilter): (record: FlagRecord) => boolean {
+  const lang = filter.lang.toLowerCase();
+  return (record) =>
+    (filter.statuses.length === 0 || filter.statuses.includes(record.status)) &&
+    (filter.categories.length === 0 || filter.categories.includes(record.category)) &&
+    (filter.severities.length === 0 || filter.severities.includes(record.severity)) &&
+    (filter.from === undefined || record.capturedAt >= filter.from) &&
+    (filter.to === undefined || record.capturedAt < filter.to) &&
+    (!filter.monitor || record.monitor === filter.monitor) &&
+    (!lang || record.lang === lang || record.lang.startsWith(`${lang}-`));
+}
+
+const SORT_INDEX: Record<QueueSort, string> = { captured: 'capturedAt', published: 'publishedAt', copies: 'copyCount' };
+
+/** The index walk for a filter and sort, newest / most copied first, before the remaining checks. */
+function indexedRange(db: CanhTinDatabase, filter: QueueFilter, sort: QueueSort): Collection<FlagRecord, string, InsertType<FlagRecord, 'id'>> {
+  const from = filter.from ?? -Infinity;
+  const to = filter.to ?? Infinity;
+  if (sort === 'captured') {
+    // One status or one category, newest first: the compound index yields exactly those rows, in order.
+    const [status] = filter.statuses;
+    if (filter.statuses.length === 1 && status) {
+      return db.flags.where('[status+capturedAt]').between([status, from], [status, to], true, false).reverse();
+    }
+    const [category] = filter.categories;
+    if (filter.categories.length === 1 && category !== undefined) {
+      return db.flags.where('[category+capturedAt]').between([category, from], [category, to], true, false).reverse();
+    }
+    if (filter.from !== undefined || filter.to !== undefined) return db.flags.where('capturedAt').between(from, to, true, false).reverse();
+  }
+  if (sort === 'published') {
+    // ISO strings with their offset: almost all are +07:00, so text order is time order. Unknown ('') sort last.
+    return db.flags.where('publishedAt').between('0', Dexie.maxKey).reverse();
+  }
+  return db.flags.orderBy(SORT_INDEX[sort]).reverse();
+}
+
+/**
+ * The first `limit` stories for a filter and sort. The queue asks for more as
+ * the monitor scrolls (a larger limit; the query reruns when flags change).
+ * With sort 'published', stories without a publication time follow the others.
+ */
+export async function readQueue(db: CanhTinDatabase, filter: QueueFilter, sort: QueueSort, limit: number): Promise<FlagRecord[]> {
+  const keep = matchesFilter(filter);
+  const rows = await indexedRange(db, filter, sort).filter(keep).limit(limit).toArray();
+  if (sort !== 'published' || rows.length >= limit) return rows;
+  const undated = await db.flags.where('publishedAt').equals('').filter(keep).toArray();
+  undated.sort((a, b) => b.capturedAt - a.capturedAt);
+  return [...rows, ...undated.slice(0, limit - rows.length)];
+}
+
+/** Distinct monitors and languages seen, for the filter menus (read from the indexes' keys only). */
+export async function filterChoices(db: CanhTinDatabase): Promise<{ monitors: string[]; langs: string[] }> {
+  const [monitors, langs] = await Promise.all([db.flags.orderBy('monitor').uniqueKeys(), db.flags.orderBy('lang').uniqueKeys()]);
+  const text = (keys: unknown[]) => keys.filter((key): key is string => typeof key === 'string' && key !== '');
+  return { monitors: text(monitors), langs: text(langs) };
+}
