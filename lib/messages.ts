@@ -31,8 +31,23 @@ export type FlagTabResponse =
     }
   | { ok: false; error: string };
 
+/** Popup → background: the monitor's severity, tags or note on a story, sent as they type (lib/db/review-fields.ts). */
+export const editReviewRequestSchema = z.object({
+  type: z.literal('edit-review'),
+  id: z.string().min(1).max(100),
+  changes: z.object({
+    severity: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]).optional(),
+    tags: z.array(z.string().max(MAX_SINGLE_LINE)).max(100).optional(),
+    note: z.string().max(MAX_MULTI_LINE).optional(),
+  }),
+});
+export type EditReviewRequest = z.infer<typeof editReviewRequestSchema>;
+
+/** Background → page: the answer to `edit-review`; `missing-flag` when the story was deleted meanwhile. */
+export type EditReviewResponse = { ok: true } | { ok: false; error: string };
+
 /** Every message the background accepts from extension pages. */
-export const backgroundRequestSchema = z.discriminatedUnion('type', [flagTabRequestSchema]);
+export const backgroundRequestSchema = z.discriminatedUnion('type', [flagTabRequestSchema, editReviewRequestSchema]);
 export type BackgroundRequest = z.infer<typeof backgroundRequestSchema>;
 
 // Page data is capped generously here; the record builder trims it to the stored limits.

@@ -3,8 +3,10 @@
  * Anything sent by a web page or a content script is refused; every payload
  * is validated against lib/messages.ts before it is acted on.
  */
+import { appDatabase } from '@/lib/db/app-database';
+import { updateReview, type ReviewChanges } from '@/lib/db/review-fields';
 import type { FlagRequest } from '@/lib/flagging/flag-page';
-import { parseBackgroundRequest, type FlagTabResponse } from '@/lib/messages';
+import { parseBackgroundRequest, type EditReviewResponse, type FlagTabResponse } from '@/lib/messages';
 import { watchHitCountSchema, watchMatchRequestSchema } from '@/lib/watchlist-messages';
 import { matchWatchTerms } from './watch-matcher';
 import { showHitCount } from './badge';
@@ -16,14 +18,20 @@ export function isFromExtensionPage(sender: Sender): boolean {
   return sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
 }
 
+async function editReview(id: string, changes: ReviewChanges): Promise<EditReviewResponse> {
+  return (await updateReview(appDatabase(), id, changes)) ? { ok: true } : { ok: false, error: 'missing-flag' };
+}
+
 export async function handleBackgroundMessage(
   message: unknown,
   sender: Sender,
   flag: (request: FlagRequest) => Promise<FlagTabResponse> = flagTab,
-): Promise<FlagTabResponse> {
+  edit: (id: string, changes: ReviewChanges) => Promise<EditReviewResponse> = editReview,
+): Promise<FlagTabResponse | EditReviewResponse> {
   if (!isFromExtensionPage(sender)) return { ok: false, error: 'forbidden-sender' };
   const request = parseBackgroundRequest(message);
   if (!request) return { ok: false, error: 'invalid-message' };
+  if (request.type === 'edit-review') return edit(request.id, request.changes);
   return flag({ tabId: request.tabId, trigger: request.via ?? 'automation' });
 }
 

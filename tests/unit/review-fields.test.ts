@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { handleBackgroundMessage } from '@/entrypoints/background/message-handler';
+import { parseTags, updateReview, type ReviewChanges } from '@/lib/db/review-fields';
+import { sampleFlag } from './support/sample-flag';
+import { testDatabase } from './support/test-database';
+
+describe('review fields', () => {
+  it('saves severity, tags and note, cleaned, and leaves the rest of the story alone', async () => {
+    const db = testDatabase();
+    const story = sampleFlag({ status: 'confirmed' });
+    await db.flags.add(story);
+    expect(await updateReview(db, story.id, { severity: 3, tags: [' video ', 'video', 'Hoàng\u200b Sa', ''], note: 'Cần phản bác\r\nngay \u202e' })).toBe(true);
+    expect(await db.flags.get(story.id)).toEqual({ ...story, severity: 3, tags: ['video', 'Hoàng Sa'], note: 'Cần phản bác\nngay' });
+    expect(await updateReview(db, story.id, { note: '' })).toBe(true);
+    expect(await db.flags.get(story.id)).toMatchObject({ severity: 3, tags: ['video', 'Hoàng Sa'], note: '' });
+  });
+
+  it('says so when the story is gone', async () => {
+    expect(await updateReview(testDatabase(), 'nope', { severity: 1 })).toBe(false);
+  });
+
+  it('reads a tag line typed with commas or semicolons', () => {
+    expect(parseTags('facebook, video;  Hoàng Sa ,,facebook')).toEqual(['facebook', 'video', 'Hoàng Sa']);
+  });
+});
+
+describe('edit-review message', () => {
+  const extensionPage = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
+  const noFlag = async () => ({ ok: true as const, id: 'x' });
+
+  it('reaches the editor only when well-formed and from an extension page', async () => {
+    const edits: Array<[string, ReviewChanges]> = [];
+    const edit = async (id: string, changes: ReviewChanges) => {
+      edits.push([id, changes]);
+      return { ok: true as const };
+    };
+    const message = { type: 'edit-review', id: 'f1', changes: { note: 'ghi chú', severity: 2 } };
+    expect(await handleBackgroundMessage(message, extensionPage(), noFlag, edit)).toEqual({ ok: true });
+    expect(await handleBackgroundMessage({ ...message, changes: { severity: 7 } }, extensionPage(), noFlag, edit)).toEqual({ ok: false, error: 'invalid-message' });
+    expect(await handleBackgroundMessage(message, { id: fakeBrowser.runtime.id, url: 'https://evil.example/' }, noFlag, edit)).toEqual({ ok: false, error: 'forbidden-sender' });
+    expect(edits).toEqual([['f1', { note: 'ghi chú', severity: 2 }]]);
+  });
+});
