@@ -1,14 +1,16 @@
 /**
- * The flagged queue, newest first, live: flags made by the background appear
- * without reopening the popup. Every destructive action — delete, merge, split —
- * can be undone from the bar it leaves behind.
+ * The flagged queue, live: flags made by the background appear without
+ * reopening the popup. Rows come a page at a time through the flags' indexes
+ * (lib/queue/queue-query.ts) and only the visible ones are in the DOM, so a
+ * year of flags opens as fast as a day's. Every destructive action — delete,
+ * merge, split, bulk change — can be undone from the bar it leaves behind.
  */
-import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { appDatabase } from '@/lib/db/app-database';
 import {
   listAllFlags,
-  listQueue,
   moveToTrash,
   restoreFlagFields,
   restoreFromTrash,
@@ -16,11 +18,13 @@ import {
   setStatus,
   updateFlags,
 } from '@/lib/db/flag-repository';
+import { isFilterEmpty, matchesFilter, readQueue } from '@/lib/queue/queue-query';
 import { searchFlags } from '@/lib/queue/search-flags';
 import { mergeStories, splitCopy, unmergeStories, unsplitCopy } from '@/lib/db/story-edits';
 import { FLAG_STATUSES, type FlagStatus } from '@/lib/flag-record';
 import { BulkActions } from './BulkActions';
 import { t } from './i18n';
+import { QueueFilters, type QueueView } from './QueueFilters';
 import { QueueItem } from './QueueItem';
 import { UndoBar } from './UndoBar';
 
@@ -29,15 +33,46 @@ interface UndoableAction {
   undo(): Promise<unknown>;
 }
 
-export function FlagQueue(props: { highlightId?: string }) {
+/** Rows read per step as the monitor scrolls. */
+const PAGE = 60;
+
+export function FlagQueue(props: { highlightId?: string; view: QueueView; onViewChange(view: QueueView): void }) {
   const db = appDatabase();
+  const { view } = props;
   const [query, setQuery] = useState('');
+  const [limit, setLimit] = useState(PAGE);
   const searchBox = useRef<HTMLInputElement>(null);
-  // Without a query: the newest page of the queue. With one: every flag, ranked by fuse.js.
-  const records = useLiveQuery(
-    async () => (query.trim() ? searchFlags(await listAllFlags(db), query) : listQueue(db)),
-    [db, query],
+  const scroller = useRef<HTMLDivElement>(null);
+  const searching = query.trim() !== '';
+  // Without a query: the first `limit` rows of the filtered, sorted queue, straight from the indexes.
+  const page = useLiveQuery(() => (searching ? undefined : readQueue(db, view.filter, view.sort, limit)), [db, searching, view, limit]);
+  // With one: every flag once (not on each keystroke), ranked by fuse.js, then filtered.
+  const everything = useLiveQuery(() => (searching ? listAllFlags(db) : undefined), [db, searching]);
+  const found = useMemo(
+    () => (searching && everything ? searchFlags(everything, query).filter(matchesFilter(view.filter)) : undefined),
+    [searching, everything, query, view.filter],
   );
+  const records = searching ? found : page;
+  const mayHaveMore = !searching && page !== undefined && page.length >= limit;
+
+  const rows = records ?? [];
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 110,
+    overscan: 6,
+    getItemKey: (index) => rows[index]?.id ?? index,
+  });
+  const visible = virtualizer.getVirtualItems();
+  const lastVisible = visible[visible.length - 1]?.index ?? 0;
+  useEffect(() => {
+    if (mayHaveMore && lastVisible >= rows.length - 10) setLimit((current) => current + PAGE);
+  }, [mayHaveMore, lastVisible, rows.length]);
+  // A new filter or sort starts from the top with one page.
+  useEffect(() => {
+    setLimit(PAGE);
+    scroller.current?.scrollTo({ top: 0 });
+  }, [view]);
   // One keys-only query for every row's evidence count, not one live query per row.
   const evidenceCounts = useLiveQuery(async () => {
     const counts = new Map<string, number>();
@@ -62,9 +97,22 @@ export function FlagQueue(props: { highlightId?: string }) {
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
+  const highlightIndex = props.highlightId ? rows.findIndex((record) => record.id === props.highlightId) : -1;
   useEffect(() => {
-    if (props.highlightId) document.getElementById(`flag-${props.highlightId}`)?.scrollIntoView({ block: 'center' });
-  }, [props.highlightId, records]);
+    if (highlightIndex >= 0) virtualizer.scrollToIndex(highlightIndex, { align: 'center' });
+  }, [highlightIndex, virtualizer]);
+
+  /** Focuses row `index`, scrolling it into the rendered window first. */
+  function focusRow(index: number) {
+    if (index < 0 || index >= rows.length) return;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    const focus = (tries: number) => {
+      const row = scroller.current?.querySelector<HTMLElement>(`.queue-item[data-index="${index}"]`);
+      if (row) row.focus();
+      else if (tries > 0) requestAnimationFrame(() => focus(tries - 1));
+    };
+    focus(5);
+  }
 
   function remove(id: string) {
     moveToTrash(db, id, Date.now()).then(
@@ -101,8 +149,7 @@ export function FlagQueue(props: { highlightId?: string }) {
     const id = item.dataset.flagId ?? '';
     const status = FLAG_STATUSES[Number(event.key) - 1];
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      const next = event.key === 'ArrowDown' ? item.nextElementSibling : item.previousElementSibling;
-      (next as HTMLElement | null)?.focus();
+      focusRow(Number(item.dataset.index) + (event.key === 'ArrowDown' ? 1 : -1));
     } else if (event.key === 'Enter') {
       item.querySelector<HTMLAnchorElement>('a.title')?.click();
     } else if (event.key === ' ') {
@@ -142,8 +189,9 @@ export function FlagQueue(props: { highlightId?: string }) {
     <section className="queue" aria-labelledby="queue-heading">
       <h2 id="queue-heading">
         {t('queueHeading')}
-        {records && <span className="count"> · {t('queueCount', String(records.length))}</span>}
+        {records && <span className="count"> · {mayHaveMore ? t('queueShown', `${records.length}+`) : t('queueCount', String(records.length))}</span>}
       </h2>
+      <QueueFilters view={view} onChange={props.onViewChange} />
       <input
         ref={searchBox}
         type="search"
@@ -179,24 +227,38 @@ export function FlagQueue(props: { highlightId?: string }) {
       {records === undefined ? (
         <p>{t('queueLoading')}</p>
       ) : records.length === 0 ? (
-        <p className="empty">{query.trim() ? t('searchNoResults', query.trim()) : t('queueEmpty')}</p>
+        <p className="empty">{searching ? t('searchNoResults', query.trim()) : isFilterEmpty(view.filter) ? t('queueEmpty') : t('filterNoResults')}</p>
       ) : (
-        <ul className="queue-list" onKeyDown={onQueueKey} aria-keyshortcuts="ArrowUp ArrowDown Enter Space 1 2 3 4 5">
-          {records.map((record) => (
-            <QueueItem
-              key={record.id}
-              record={record}
-              evidenceCount={evidenceCounts?.get(record.id) ?? 0}
-              selected={selected.has(record.id)}
-              highlighted={record.id === props.highlightId}
-              onSelect={(on) => toggle(record.id, on)}
-              onSplit={(copyId) => void split(copyId)}
-              onStatusChange={(status: FlagStatus) => setStatus(db, record.id, status).catch(report)}
-              onCategoryChange={(category) => setCategory(db, record.id, category).catch(report)}
-              onDelete={() => remove(record.id)}
-            />
-          ))}
-        </ul>
+        <div className="queue-scroll" ref={scroller}>
+          <ul
+            className="queue-list"
+            onKeyDown={onQueueKey}
+            aria-keyshortcuts="ArrowUp ArrowDown Enter Space 1 2 3 4 5"
+            style={{ height: virtualizer.getTotalSize() }}
+          >
+            {visible.map((item) => {
+              const record = rows[item.index];
+              if (!record) return null;
+              return (
+                <QueueItem
+                  key={record.id}
+                  index={item.index}
+                  measureRef={virtualizer.measureElement}
+                  style={{ transform: `translateY(${item.start}px)` }}
+                  record={record}
+                  evidenceCount={evidenceCounts?.get(record.id) ?? 0}
+                  selected={selected.has(record.id)}
+                  highlighted={record.id === props.highlightId}
+                  onSelect={(on) => toggle(record.id, on)}
+                  onSplit={(copyId) => void split(copyId)}
+                  onStatusChange={(status: FlagStatus) => setStatus(db, record.id, status).catch(report)}
+                  onCategoryChange={(category) => setCategory(db, record.id, category).catch(report)}
+                  onDelete={() => remove(record.id)}
+                />
+              );
+            })}
+          </ul>
+        </div>
       )}
     </section>
   );

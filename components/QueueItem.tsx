@@ -2,12 +2,15 @@
  * One flagged article in the queue. Page-derived text is rendered as React
  * text nodes only, never as HTML.
  */
+import type { CSSProperties, Ref } from 'react';
 import type { FlagRecord, FlagStatus } from '@/lib/flag-record';
 import { formatVietnamDateTime } from './format-time';
 import { t, uiLocale } from './i18n';
 import { CategorySelect } from './CategorySelect';
 import { CopyList } from './CopyList';
 import { EvidenceDetails } from './EvidenceDetails';
+import { ReviewFields } from './ReviewFields';
+import { severityLabel } from './SeveritySelect';
 import { StatusSelect } from './StatusSelect';
 
 export function QueueItem(props: {
@@ -20,6 +23,10 @@ export function QueueItem(props: {
   onStatusChange(status: FlagStatus): void;
   onCategoryChange(category: string): void;
   onDelete(): void;
+  /** Position in the virtual list, and the ref it measures the row's height with. */
+  index?: number;
+  measureRef?: Ref<HTMLLIElement>;
+  style?: CSSProperties;
 }) {
   const { record } = props;
   const title = record.title || t('untitled');
@@ -30,6 +37,9 @@ export function QueueItem(props: {
       id={`flag-${record.id}`}
       tabIndex={0}
       aria-label={title}
+      ref={props.measureRef}
+      style={props.style}
+      data-index={props.index}
     >
       <input
         type="checkbox"
@@ -47,6 +57,12 @@ export function QueueItem(props: {
           {formatVietnamDateTime(record.capturedAt, uiLocale())}
         </time>
         {record.timesFlagged > 1 && <span className="times">{t('timesFlagged', String(record.timesFlagged))}</span>}
+        {record.severity > 0 && <span className={`severity severity-${record.severity}`}>{severityLabel(record.severity)}</span>}
+        {record.tags.map((tag) => (
+          <span key={tag} className="tag">
+            #{tag}
+          </span>
+        ))}
       </div>
       {(record.author || record.publishedAt) && (
         <div className="meta article-meta">
@@ -67,6 +83,10 @@ export function QueueItem(props: {
         </details>
       )}
       <EvidenceDetails flagId={record.id} title={title} count={props.evidenceCount} />
+      <details className="review-details" open={record.note !== '' || undefined}>
+        <summary>{t('reviewHeading')}</summary>
+        <ReviewFields record={record} title={title} />
+      </details>
       <div className="actions">
         <StatusSelect value={record.status} onChange={props.onStatusChange} label={`${t('statusLabel')}: ${title}`} />
         <CategorySelect value={record.category} onChange={props.onCategoryChange} label={`${t('categoryLabel')}: ${title}`} />

@@ -107,6 +107,7 @@ describe('one story, many addresses', () => {
 
   it('the CSV has one row per story with its number of copies and every copy URL', async () => {
     const popup = await openQueue();
+    await popup.getByLabel('Xuất CSV cho').selectOption({ label: 'Tất cả' });
     const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Xuất CSV' }).click()]);
     const [header, ...rows] = parseCsv((await readFile((await download.path())!)).toString('utf8'));
     const keys = header!.cells;

@@ -214,7 +214,8 @@ describe('the popup queue', () => {
 describe('CSV export', () => {
   it('downloads a UTF-8 CSV with BOM that reads back with diacritics, statuses and neutralised formulas', async () => {
     const popup = await openQueue();
-    const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: /CSV/ }).click()]);
+    await popup.getByLabel('Xuất CSV cho').selectOption({ label: 'Tất cả' });
+    const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Xuất CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^canh-tin_\d{4}-\d{2}-\d{2}\.csv$/);
     exportedCsvPath = (await download.path())!;
     const bytes = await readFile(exportedCsvPath);
