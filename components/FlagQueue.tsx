@@ -178,12 +178,22 @@ export function FlagQueue(props: { highlightId?: string; view: QueueView; onView
     }
   }
 
-  function toggle(id: string, on: boolean) {
+  const lastToggled = useRef<string | null>(null);
+
+  /** Selects or unselects one story; with `range`, every story between the last one toggled and this one. */
+  function toggle(id: string, on: boolean, range = false) {
     const next = new Set(selected);
-    if (on) next.add(id);
-    else next.delete(id);
+    const from = range && lastToggled.current ? rows.findIndex((record) => record.id === lastToggled.current) : -1;
+    const to = rows.findIndex((record) => record.id === id);
+    const ids = from >= 0 && to >= 0 ? rows.slice(Math.min(from, to), Math.max(from, to) + 1).map((record) => record.id) : [id];
+    for (const each of ids) {
+      if (on) next.add(each);
+      else next.delete(each);
+    }
+    lastToggled.current = id;
     setSelected(next);
   }
+
 
   return (
     <section className="queue" aria-labelledby="queue-heading">
@@ -249,7 +259,7 @@ export function FlagQueue(props: { highlightId?: string; view: QueueView; onView
                   evidenceCount={evidenceCounts?.get(record.id) ?? 0}
                   selected={selected.has(record.id)}
                   highlighted={record.id === props.highlightId}
-                  onSelect={(on) => toggle(record.id, on)}
+                  onSelect={(on, range) => toggle(record.id, on, range)}
                   onSplit={(copyId) => void split(copyId)}
                   onStatusChange={(status: FlagStatus) => setStatus(db, record.id, status).catch(report)}
                   onCategoryChange={(category) => setCategory(db, record.id, category).catch(report)}

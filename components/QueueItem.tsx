@@ -18,7 +18,8 @@ export function QueueItem(props: {
   evidenceCount: number;
   selected: boolean;
   highlighted: boolean;
-  onSelect(selected: boolean): void;
+  /** `range`: shift was held, select everything from the last clicked story to this one. */
+  onSelect(selected: boolean, range: boolean): void;
   onSplit(copyId: string): void;
   onStatusChange(status: FlagStatus): void;
   onCategoryChange(category: string): void;
@@ -46,7 +47,7 @@ export function QueueItem(props: {
         className="select"
         aria-label={t('selectFlag', title)}
         checked={props.selected}
-        onChange={(event) => props.onSelect(event.target.checked)}
+        onChange={(event) => props.onSelect(event.target.checked, event.nativeEvent instanceof MouseEvent && event.nativeEvent.shiftKey)}
       />
       <a className="title" href={record.url} target="_blank" rel="noopener noreferrer">
         {title}

@@ -89,6 +89,20 @@ describe('the queue', () => {
     await popup.close();
   });
 
+  it('selects a range with shift-click and changes their status at once, with undo', async () => {
+    const popup = await openQueue();
+    await popup.getByLabel(`Chọn “${PHU_QUOC}”`).click();
+    await popup.getByLabel(`Chọn “${HOANG_SA}”`).click({ modifiers: ['Shift'] });
+    await expect(popup.getByLabel(`Chọn “${BORDER}”`).isChecked()).resolves.toBe(true);
+    await popup.getByLabel('Đổi trạng thái 3 bài đã chọn').selectOption({ label: 'Đã chuyển phản bác' });
+    for (const title of [PHU_QUOC, BORDER, HOANG_SA]) await expect.poll(() => popup.getByLabel(`Trạng thái: ${title}`).inputValue()).toBe('sent_to_rebuttal');
+    await expect(popup.getByLabel(`Trạng thái: ${THIS_WEEK}`).inputValue()).resolves.toBe('new');
+    await popup.getByRole('button', { name: 'Hoàn tác' }).click();
+    await expect.poll(() => popup.getByLabel(`Trạng thái: ${HOANG_SA}`).inputValue()).toBe('confirmed');
+    await expect(popup.getByLabel(`Trạng thái: ${BORDER}`).inputValue()).resolves.toBe('new');
+    await popup.close();
+  });
+
   it('finds "Hoàng Sa" when the monitor types "hoang sa"', async () => {
     const popup = await openQueue();
     await popup.getByLabel('Tìm trong danh sách (phím /)').fill('hoang sa');
