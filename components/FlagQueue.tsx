@@ -56,6 +56,13 @@ export function FlagQueue(props: { highlightId?: string; view: QueueView; onView
   const mayHaveMore = !searching && page !== undefined && page.length >= limit;
 
   const rows = records ?? [];
+  // For the popup bench (scripts/bench-popup.ts): when the first rows reached the screen.
+  const painted = useRef(false);
+  useEffect(() => {
+    if (painted.current || records === undefined) return;
+    painted.current = true;
+    requestAnimationFrame(() => performance.mark('canh-tin-queue-painted'));
+  }, [records]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
@@ -65,6 +72,14 @@ export function FlagQueue(props: { highlightId?: string; view: QueueView; onView
   });
   const visible = virtualizer.getVirtualItems();
   const lastVisible = visible[visible.length - 1]?.index ?? 0;
+  // Evidence counts of the rows on screen only: one keys-only query, never the whole evidence table.
+  const loadedIds = visible.map((item) => rows[item.index]?.id ?? '').join(' ');
+  const evidenceCounts = useLiveQuery(async () => {
+    const counts = new Map<string, number>();
+    const ids = loadedIds ? loadedIds.split(' ') : [];
+    for (const flagId of (await db.evidence.where('flagId').anyOf(ids).keys()) as string[]) counts.set(flagId, (counts.get(flagId) ?? 0) + 1);
+    return counts;
+  }, [db, loadedIds]);
   useEffect(() => {
     if (mayHaveMore && lastVisible >= rows.length - 10) setLimit((current) => current + PAGE);
   }, [mayHaveMore, lastVisible, rows.length]);
@@ -73,12 +88,7 @@ export function FlagQueue(props: { highlightId?: string; view: QueueView; onView
     setLimit(PAGE);
     scroller.current?.scrollTo({ top: 0 });
   }, [view]);
-  // One keys-only query for every row's evidence count, not one live query per row.
-  const evidenceCounts = useLiveQuery(async () => {
-    const counts = new Map<string, number>();
-    for (const flagId of (await db.evidence.orderBy('flagId').keys()) as string[]) counts.set(flagId, (counts.get(flagId) ?? 0) + 1);
-    return counts;
-  }, [db]);
+
   const [lastAction, setLastAction] = useState<UndoableAction | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState('');

@@ -2,6 +2,7 @@
  * The queue's filters (status, category, severity, flag dates in Vietnam
  * time, monitor, language) and sort. Controlled: the queue owns the state.
  */
+import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { appDatabase } from '@/lib/db/app-database';
 import { FLAG_STATUSES, isSeverity, SEVERITIES, type FlagStatus } from '@/lib/flag-record';
@@ -39,12 +40,14 @@ const only = <T,>(value: string, accept: (value: string) => T | undefined): T[] 
 export function QueueFilters(props: { view: QueueView; onChange(view: QueueView): void }) {
   const { view } = props;
   const settings = useAppSettings();
-  const choices = useLiveQuery(() => filterChoices(appDatabase()), []) ?? { monitors: [], langs: [] };
+  // The monitor and language lists walk two indexes: only once the monitor opens the filters.
+  const [open, setOpen] = useState(false);
+  const choices = useLiveQuery(() => (open ? filterChoices(appDatabase()) : undefined), [open]) ?? { monitors: [], langs: [] };
   const set = (change: Partial<QueueFilter>) => props.onChange({ ...view, filter: { ...view.filter, ...change } });
   const active = !isFilterEmpty(view.filter);
 
   return (
-    <details className="filters">
+    <details className="filters" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>
         {t('filtersHeading')}
         {active && <span className="badge"> · {t('filterActive')}</span>}
