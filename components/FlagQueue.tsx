@@ -131,6 +131,29 @@ export function FlagQueue(props: { highlightId?: string; view: QueueView; onView
     );
   }
 
+  /** Moves every selected story to the trash; one undo brings them all back. */
+  async function removeSelection() {
+    const ids = [...selected];
+    const done: string[] = [];
+    try {
+      for (const id of ids) {
+        await moveToTrash(db, id, Date.now());
+        done.push(id);
+      }
+    } catch (reason) {
+      report(reason);
+    }
+    setSelected(new Set());
+    if (done.length > 0) {
+      setLastAction({
+        message: t('bulkDeleted', String(done.length)),
+        undo: async () => {
+          for (const id of done) await restoreFromTrash(db, id);
+        },
+      });
+    }
+  }
+
   /** Merges the selected stories into the one flagged first. */
   async function mergeSelection() {
     const chosen = (records ?? []).filter((record) => selected.has(record.id)).sort((a, b) => a.capturedAt - b.capturedAt);
@@ -231,6 +254,11 @@ export function FlagQueue(props: { highlightId?: string; view: QueueView; onView
       {selected.size >= 2 && (
         <button type="button" onClick={() => void mergeSelection()}>
           {t('mergeSelected', String(selected.size))}
+        </button>
+      )}
+      {selected.size >= 1 && (
+        <button type="button" className="danger" onClick={() => void removeSelection()}>
+          {t('bulkDelete', String(selected.size))}
         </button>
       )}
       {error && (

@@ -157,4 +157,16 @@ describe('the trash', () => {
     await expect.poll(() => titles(popup)).toContain(OLD);
     await popup.close();
   });
+
+  it('deletes the selected stories at once, and one undo brings them all back', async () => {
+    const popup = await openQueue();
+    await popup.getByLabel(`Chọn “${OLD}”`).click();
+    await popup.getByLabel(`Chọn “${THIS_WEEK}”`).click();
+    await popup.getByRole('button', { name: 'Xoá 2 bài đã chọn' }).click();
+    await expect.poll(() => titles(popup)).toEqual([PHU_QUOC, BORDER, HOANG_SA]);
+    await expect(popup.locator('.undo-bar').textContent()).resolves.toContain('Đã chuyển 2 bài vào thùng rác.');
+    await popup.getByRole('button', { name: 'Hoàn tác' }).click();
+    await expect.poll(() => titles(popup)).toEqual([THIS_WEEK, PHU_QUOC, BORDER, HOANG_SA, OLD]);
+    await popup.close();
+  });
 });
