@@ -51,7 +51,7 @@ describe('readFlagsCsv', () => {
       '"https://a.example/5","Nhiều',
       'dòng",24/11/2026 08:30,rebutted,border',
       'https://a.example/7,Trạng thái sai,,done,',
-      'https://a.example/8,Chuyên mục sai,,,weather',
+      'https://a.example/8,Chuyên mục sai,,,Thời tiết!',
     ].join('\r\n');
     const read = readFlagsCsv(csv, options);
     expect(read.problems).toEqual([
@@ -59,7 +59,7 @@ describe('readFlagsCsv', () => {
       { line: 4, code: 'bad-date', value: '32/13/2026' },
       { line: 5, code: 'bad-url', value: 'javascript:alert(1)' },
       { line: 8, code: 'bad-status', value: 'done' },
-      { line: 9, code: 'bad-category', value: 'weather' },
+      { line: 9, code: 'bad-category', value: 'Thời tiết!' },
     ]);
     expect(read.lines).toEqual([2, 6]);
     expect(read.records[1]).toMatchObject({ title: 'Nhiều dòng', status: 'rebutted', category: 'border', capturedAt: Date.parse('2026-11-24T08:30:00+07:00') });
