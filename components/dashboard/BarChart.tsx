@@ -1,0 +1,123 @@
+/**
+ * One bar chart of the briefing: a chart.js canvas drawn at device pixel
+ * ratio 2 (sharp in print), greyscale fills with patterns, each bar's number
+ * written at its end, and the same numbers as a table in a <details> for
+ * screen readers and anyone who wants the figures.
+ */
+import { useEffect, useRef } from 'react';
+import { t } from '@/components/i18n';
+import { Chart } from './chart-setup';
+import { BAR_BORDER, seriesFill } from './chart-fills';
+
+export interface BarSeries {
+  label: string;
+  data: number[];
+  /** Fill of the whole series (stacked charts), an index into chart-fills. */
+  fill?: number;
+  /** Fill of each bar (single-series charts whose bars are categories). */
+  fills?: number[];
+}
+
+export interface BarChartProps {
+  /** Stable id for the figure (tests, anchors). */
+  id: string;
+  title: string;
+  labels: string[];
+  series: BarSeries[];
+  /** Heading of the table's first column (what each bar is). */
+  labelHeading: string;
+  horizontal?: boolean;
+  stacked?: boolean;
+  /** CSS height of the drawing area. */
+  height: number;
+  formatNumber(value: number): string;
+}
+
+// Long outlet names would squeeze the bars; the table keeps the full name.
+const MAX_TICK = 28;
+const shorten = (text: string) => (text.length > MAX_TICK ? `${text.slice(0, MAX_TICK - 1)}…` : text);
+
+export function BarChart(props: BarChartProps) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const { labels, series, horizontal = false, stacked = false } = props;
+
+  useEffect(() => {
+    if (!canvas.current) return;
+    const chart = new Chart(canvas.current, {
+      type: 'bar',
+      data: {
+        labels,
+        datasets: series.map((s, index) => ({
+          label: s.label,
+          data: s.data,
+          backgroundColor: s.fills ? s.fills.map(seriesFill) : seriesFill(s.fill ?? index),
+          borderColor: BAR_BORDER,
+          borderWidth: 1,
+          ...(stacked ? { stack: 'all' } : {}),
+        })),
+      },
+      options: {
+        // Drawn at once: the first frame is the final one, for the screen, the print and the timing.
+        animation: false,
+        devicePixelRatio: 2,
+        responsive: true,
+        maintainAspectRatio: false,
+        indexAxis: horizontal ? 'y' : 'x',
+        // Room for the number written past the longest bar.
+        layout: { padding: horizontal ? { right: 36 } : { top: 18 } },
+        plugins: {
+          legend: { display: series.length > 1, position: 'bottom', labels: { boxWidth: 16, boxHeight: 12 } },
+          tooltip: { enabled: true },
+        },
+        scales: {
+          x: { stacked, grid: { display: horizontal }, ticks: horizontal ? { precision: 0 } : { autoSkip: true, maxRotation: 0 }, ...(horizontal ? { beginAtZero: true } : {}) },
+          y: {
+            stacked,
+            grid: { display: !horizontal },
+            ...(horizontal ? { ticks: { autoSkip: false, callback: (_value, index) => shorten(labels[index] ?? '') } } : { beginAtZero: true, ticks: { precision: 0 } }),
+          },
+        },
+      },
+    });
+    return () => chart.destroy();
+  }, [labels, series, horizontal, stacked]);
+
+  const totals = labels.map((_, index) => series.reduce((sum, s) => sum + (s.data[index] ?? 0), 0));
+  const captionId = `${props.id}-title`;
+  return (
+    <figure className="chart" id={props.id} aria-labelledby={captionId}>
+      <figcaption id={captionId}>{props.title}</figcaption>
+      <div className="chart-canvas" style={{ height: props.height }}>
+        <canvas ref={canvas} role="img" aria-label={t('dashboard_chartAlt', props.title)} />
+      </div>
+      <details className="chart-table">
+        <summary>{t('dashboard_dataTable')}</summary>
+        <table>
+          <caption>{props.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{props.labelHeading}</th>
+              {series.map((s, index) => (
+                <th scope="col" key={`${index}-${s.label}`}>
+                  {s.label}
+                </th>
+              ))}
+              {series.length > 1 && <th scope="col">{t('dashboard_columnTotal')}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {labels.map((label, index) => (
+              <tr key={`${label}-${index}`}>
+                <th scope="row">{label}</th>
+                {series.map((s, column) => (
+                  <td key={column}>{props.formatNumber(s.data[index] ?? 0)}</td>
+                ))}
+                {series.length > 1 && <td>{props.formatNumber(totals[index] ?? 0)}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,14 @@
+/**
+ * Marks the dashboard's first complete view for `npm run bench`
+ * (scripts/bench-dashboard.ts reads these entries): from navigation start to
+ * the view committed with its charts drawn, and to the frame after it.
+ * Plain performance entries, which cost nothing when nobody reads them.
+ */
+export const RENDERED_MEASURE = 'canh-tin-dashboard-rendered';
+export const PAINTED_MEASURE = 'canh-tin-dashboard-painted';
+
+export function markFirstRender(): void {
+  performance.measure(RENDERED_MEASURE);
+  // The frame after the commit; a timeout inside it runs once that frame is out.
+  requestAnimationFrame(() => setTimeout(() => performance.measure(PAINTED_MEASURE), 0));
+}

@@ -1,0 +1,110 @@
+/**
+ * The weekly briefing: period, the figures at a glance, charts, the story
+ * list, and the ways out (print/PDF, copy summary, CSV, evidence bundle).
+ * The numbers come from pure functions in lib/dashboard over the period's
+ * flags, read through the capturedAt index.
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { ExportCsvButton } from '@/components/ExportCsvButton';
+import { ExportEvidenceButton } from '@/components/ExportEvidenceButton';
+import { t } from '@/components/i18n';
+import { BriefingHeader } from '@/components/dashboard/BriefingHeader';
+import { CopySummaryButton } from '@/components/dashboard/CopySummaryButton';
+import { DashboardCharts } from '@/components/dashboard/DashboardCharts';
+import { GlanceFigures } from '@/components/dashboard/GlanceFigures';
+import { PeriodControls } from '@/components/dashboard/PeriodControls';
+import { StoryList } from '@/components/dashboard/StoryList';
+import { summaryWords } from '@/components/dashboard/summary-words';
+import { useDashboardData } from '@/components/dashboard/use-dashboard-data';
+import { usePeriodLocation } from '@/components/dashboard/use-period-location';
+import { periodText } from '@/components/dashboard/labels';
+import { markFirstRender } from '@/components/dashboard/render-timing';
+import { aggregateFlags } from '@/lib/dashboard/aggregate-flags';
+import { briefingSummaryText } from '@/lib/dashboard/briefing-summary';
+import { periodParts } from '@/lib/dashboard/period-param';
+import { groupStories, topStories } from '@/lib/dashboard/story-groups';
+import { appDatabase } from '@/lib/db/app-database';
+import { getAppSettings } from '@/lib/settings/app-settings';
+
+const TOP_IN_SUMMARY = 5;
+
+export function DashboardApp() {
+  const [selected, choose] = usePeriodLocation();
+  const { period } = selected;
+  const parts = useMemo(() => periodParts(selected), [selected]);
+  // Read here rather than with useAppSettings(): the briefing waits for the real unit and
+  // monitor names instead of printing the defaults for a moment.
+  const settings = useLiveQuery(() => getAppSettings(appDatabase()), []);
+  const data = useDashboardData(period);
+  // The briefing says when its figures were read: a live query re-reads when flags change.
+  const preparedAt = useMemo(() => Date.now(), [data]);
+  const categoryOrder = useMemo(() => settings?.categories.map((c) => c.id) ?? [], [settings]);
+
+  const view = useMemo(() => {
+    if (!data) return undefined;
+    const started = performance.now();
+    const aggregate = aggregateFlags(data.records, period, { categoryOrder });
+    const groups = groupStories(data.records, categoryOrder);
+    performance.measure('canh-tin-dashboard-aggregate', { start: started, end: performance.now() });
+    return { aggregate, groups, records: data.records, previous: data.previous };
+  }, [data, period, categoryOrder]);
+
+  useEffect(() => {
+    document.title = `${t('dashboard_title')} · ${periodText(parts)}`;
+  }, [parts]);
+
+  const ready = Boolean(view && settings);
+  const marked = useRef(false);
+  // Child effects (the charts' drawing) have run by now: this is the first complete view.
+  useEffect(() => {
+    if (ready && !marked.current) {
+      marked.current = true;
+      markFirstRender();
+    }
+  }, [ready]);
+
+  const summary = () =>
+    view && settings
+      ? briefingSummaryText(
+          {
+            periodText: periodText(parts),
+            unitName: settings.unitName,
+            monitorName: settings.monitorName,
+            totals: view.aggregate.totals,
+            previous: view.previous,
+            top: topStories(view.records, TOP_IN_SUMMARY),
+          },
+          summaryWords(settings.categories),
+        )
+      : '';
+
+  return (
+    <main className="dashboard" aria-busy={!ready}>
+      <BriefingHeader parts={parts} unitName={settings?.unitName ?? ''} monitorName={settings?.monitorName ?? ''} preparedAt={preparedAt} />
+      <PeriodControls key={period.label} selected={selected} onChoose={choose} />
+      <div className="toolbar no-print">
+        <button type="button" className="primary" onClick={() => window.print()}>
+          {t('dashboard_print')}
+        </button>
+        <CopySummaryButton summary={summary} />
+        <ExportCsvButton period={period} label={t('dashboard_exportCsvPeriod')} />
+        <ExportEvidenceButton />
+      </div>
+      {!view || !settings ? (
+        <p className="loading">{t('dashboard_loading')}</p>
+      ) : view.aggregate.totals.stories === 0 ? (
+        <>
+          <GlanceFigures totals={view.aggregate.totals} previous={view.previous} />
+          <p className="empty">{t('dashboard_empty')}</p>
+        </>
+      ) : (
+        <>
+          <GlanceFigures totals={view.aggregate.totals} previous={view.previous} />
+          <DashboardCharts aggregate={view.aggregate} categories={settings.categories} />
+          <StoryList groups={view.groups} dismissed={view.aggregate.totals.byStatus.dismissed} categories={settings.categories} />
+        </>
+      )}
+    </main>
+  );
+}
