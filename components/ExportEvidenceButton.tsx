@@ -1,21 +1,27 @@
-/** Exports every flag with its evidence as one verifiable ZIP (see lib/evidence/evidence-bundle.ts). */
+/**
+ * Exports the stories of a period (or every story) with their evidence as one
+ * verifiable ZIP (see lib/evidence/evidence-bundle.ts).
+ */
 import { useState } from 'react';
 import { appDatabase } from '@/lib/db/app-database';
 import { listAllFlags } from '@/lib/db/flag-repository';
 import { buildEvidenceBundle } from '@/lib/evidence/evidence-bundle';
-import { vietnamDate } from '@/lib/time/periods';
+import { storiesForExport } from '@/lib/export/export-stories';
+import { vietnamDate, type Period } from '@/lib/time/periods';
 import { downloadBytes } from './download-file';
 import { t } from './i18n';
 
-export function ExportEvidenceButton() {
+export function ExportEvidenceButton(props: { period?: Period }) {
   const [message, setMessage] = useState('');
 
   async function exportBundle() {
     try {
       const db = appDatabase();
-      const [flags, evidence] = await Promise.all([listAllFlags(db), db.evidence.toArray()]);
+      const { period } = props;
+      const flags = period ? (await storiesForExport(db, period)).map((row) => row.record) : await listAllFlags(db);
+      const evidence = period ? await db.evidence.where('flagId').anyOf(flags.map((flag) => flag.id)).toArray() : await db.evidence.toArray();
       const zip = await buildEvidenceBundle(flags, evidence);
-      downloadBytes(zip, `canh-tin-bang-chung_${vietnamDate(Date.now())}.zip`, 'application/zip');
+      downloadBytes(zip, `canh-tin-bang-chung_${period ? period.label : vietnamDate(Date.now())}.zip`, 'application/zip');
       setMessage(t('exportEvidenceDone', String(flags.length), String(evidence.length)));
     } catch (error) {
       setMessage(t('errorUnknown', String(error)));

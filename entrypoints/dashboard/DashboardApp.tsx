@@ -89,7 +89,7 @@ export function DashboardApp() {
         </button>
         <CopySummaryButton summary={summary} />
         <ExportCsvButton period={period} label={t('dashboard_exportCsvPeriod')} />
-        <ExportEvidenceButton />
+        <ExportEvidenceButton period={period} />
       </div>
       {!view || !settings ? (
         <p className="loading">{t('dashboard_loading')}</p>

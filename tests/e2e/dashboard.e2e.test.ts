@@ -190,6 +190,12 @@ describe('the dashboard for ISO week 2026-W48', () => {
     await expect.poll(() => dashboard.getByText('Đã xuất 8 bài ra CSV.').count()).toBe(1);
   });
 
+  it("exports the period's evidence bundle: its 8 stories, under the period's name", async () => {
+    const [download] = await Promise.all([dashboard.waitForEvent('download'), dashboard.getByRole('button', { name: 'Xuất gói bằng chứng (ZIP)' }).click()]);
+    expect(download.suggestedFilename()).toBe('canh-tin-bang-chung_2026-W48.zip');
+    await expect.poll(() => dashboard.getByRole('status').filter({ hasText: 'bằng chứng' }).first().textContent()).toMatch(/\b8\b/);
+  });
+
   it('prints to an A4 PDF holding the period, the totals and the titles with their diacritics', async () => {
     const pdfPath = join(workDir, 'briefing.pdf');
     await writeFile(pdfPath, await dashboard.pdf({ format: 'A4', printBackground: true }));
