@@ -19,7 +19,7 @@ import {
   updateFlags,
 } from '@/lib/db/flag-repository';
 import { isFilterEmpty, matchesFilter, readQueue } from '@/lib/queue/queue-query';
-import { searchFlags } from '@/lib/queue/search-flags';
+import { SearchIndex } from '@/lib/queue/search-index';
 import { mergeStories, splitCopy, unmergeStories, unsplitCopy } from '@/lib/db/story-edits';
 import { FLAG_STATUSES, type FlagStatus } from '@/lib/flag-record';
 import { BulkActions } from './BulkActions';
@@ -47,10 +47,20 @@ export function FlagQueue(props: { highlightId?: string; view: QueueView; onView
   // Without a query: the first `limit` rows of the filtered, sorted queue, straight from the indexes.
   const page = useLiveQuery(() => (searching ? undefined : readQueue(db, view.filter, view.sort, limit)), [db, searching, view, limit]);
   // With one: every flag once (not on each keystroke), ranked by fuse.js, then filtered.
-  const everything = useLiveQuery(() => (searching ? listAllFlags(db) : undefined), [db, searching]);
+  // The search index is built once the monitor heads for the search box (focus or "/"), not on
+  // first paint; later changes to the queue update it in place instead of rebuilding it.
+  const [searchWanted, setSearchWanted] = useState(false);
+  const everything = useLiveQuery(() => (searchWanted || searching ? listAllFlags(db) : undefined), [db, searchWanted, searching]);
+  const searchIndex = useRef<SearchIndex | null>(null);
+  const indexed = useMemo(() => {
+    if (!everything) return undefined;
+    searchIndex.current ??= new SearchIndex();
+    searchIndex.current.sync(everything);
+    return searchIndex.current;
+  }, [everything]);
   const found = useMemo(
-    () => (searching && everything ? searchFlags(everything, query).filter(matchesFilter(view.filter)) : undefined),
-    [searching, everything, query, view.filter],
+    () => (searching && indexed ? indexed.search(query, { keep: matchesFilter(view.filter) }) : undefined),
+    [searching, indexed, everything, query, view.filter],
   );
   const records = searching ? found : page;
   const mayHaveMore = !searching && page !== undefined && page.length >= limit;
@@ -242,6 +252,7 @@ export function FlagQueue(props: { highlightId?: string; view: QueueView; onView
         aria-label={t('searchLabel')}
         placeholder={t('searchLabel')}
         value={query}
+        onFocus={() => setSearchWanted(true)}
         onChange={(event) => setQuery(event.target.value)}
       />
       {selected.size >= 1 && (
