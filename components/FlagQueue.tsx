@@ -19,7 +19,7 @@ import {
   updateFlags,
 } from '@/lib/db/flag-repository';
 import { isFilterEmpty, matchesFilter, readQueue } from '@/lib/queue/queue-query';
-import { SearchIndex } from '@/lib/queue/search-index';
+import type { SearchIndex } from '@/lib/queue/search-index';
 import { mergeStories, splitCopy, unmergeStories, unsplitCopy } from '@/lib/db/story-edits';
 import { FLAG_STATUSES, type FlagStatus } from '@/lib/flag-record';
 import { BulkActions } from './BulkActions';
@@ -51,13 +51,18 @@ export function FlagQueue(props: { highlightId?: string; view: QueueView; onView
   // first paint; later changes to the queue update it in place instead of rebuilding it.
   const [searchWanted, setSearchWanted] = useState(false);
   const everything = useLiveQuery(() => (searchWanted || searching ? listAllFlags(db) : undefined), [db, searchWanted, searching]);
+  // The index code (with fuse.js) is loaded only then too, keeping it out of the popup's first paint.
+  const [searchModule, setSearchModule] = useState<typeof import('@/lib/queue/search-index') | null>(null);
+  useEffect(() => {
+    if (searchWanted || searching) void import('@/lib/queue/search-index').then(setSearchModule, report);
+  }, [searchWanted, searching]);
   const searchIndex = useRef<SearchIndex | null>(null);
   const indexed = useMemo(() => {
-    if (!everything) return undefined;
-    searchIndex.current ??= new SearchIndex();
+    if (!everything || !searchModule) return undefined;
+    searchIndex.current ??= new searchModule.SearchIndex();
     searchIndex.current.sync(everything);
     return searchIndex.current;
-  }, [everything]);
+  }, [everything, searchModule]);
   const found = useMemo(
     () => (searching && indexed ? indexed.search(query, { keep: matchesFilter(view.filter) }) : undefined),
     [searching, indexed, everything, query, view.filter],

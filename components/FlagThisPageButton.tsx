@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { FlagTabRequest, FlagTabResponse } from '@/lib/messages';
 import { appDatabase } from '@/lib/db/app-database';
 import { articleTabId } from './article-tab';
-import { FLAG_ERRORS } from '@/lib/flagging/flag-page';
+import { FLAG_ERRORS } from '@/lib/flagging/flag-errors';
 import { flagErrorMessage } from './flag-error-message';
 import { screenshotProblemText } from './screenshot-problem';
 import { vietnamDate } from '@/lib/time/periods';

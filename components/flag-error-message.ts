@@ -1,4 +1,4 @@
-import { FLAG_ERRORS } from '@/lib/flagging/flag-page';
+import { FLAG_ERRORS } from '@/lib/flagging/flag-errors';
 import { t } from './i18n';
 
 /** The monitor-facing sentence for an `{ ok: false, error }` answer. */

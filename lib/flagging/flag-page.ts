@@ -4,6 +4,7 @@
  * Browser access comes in as functions, so this runs against fake-indexeddb in Node.
  */
 import type { FlagTrigger } from '../flag-record';
+import { FLAG_ERRORS } from './flag-errors';
 import type { FlagTabResponse } from '../messages';
 import { pageMetadataSchema } from '../messages';
 import { saveFlag } from '../db/flag-repository';
@@ -42,12 +43,7 @@ export interface FlagRequest {
   selectionText?: string;
 }
 
-/** Stable error codes of `{ ok: false, error }`; the UI translates them. */
-export const FLAG_ERRORS = {
-  unsupportedPage: 'unsupported-page',
-  unreadablePage: 'unreadable-page',
-  storageFailed: 'storage-failed',
-} as const;
+export { FLAG_ERRORS };
 
 async function readPageSafely(deps: FlagPageDeps, tabId: number): Promise<PageMetadata | null> {
   let raw: unknown;
