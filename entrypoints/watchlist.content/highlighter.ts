@@ -6,7 +6,8 @@
  * the badge and the popup, just not painted.
  */
 import type { TermHit } from '@/lib/watchlist/match-terms';
-import { collectTextNodes, hitsPerSegment, joinSegments } from '@/lib/page/text-segments';
+import { collectTextSegments, hitsPerSegment, joinSegments, type JoinedSegments } from '@/lib/page/text-segments';
+import type { MainThreadClock } from './main-thread-clock';
 
 const PREFIX = 'canh-tin-watch';
 const FOCUS = `${PREFIX}-focus`;
@@ -14,6 +15,12 @@ const FOCUS = `${PREFIX}-focus`;
 export interface HighlightGroup {
   id: string;
   color: string;
+}
+
+/** The groups' colours and each term's group: needed only once there is a hit to paint. */
+export interface HighlightPalette {
+  groups: readonly HighlightGroup[];
+  groupOfTerm: ReadonlyMap<string, string>;
 }
 
 function canPaint(): boolean {
@@ -24,24 +31,33 @@ export class PageHighlighter {
   private readonly rangesByTerm = new Map<string, Range[]>();
   /** Ranges per text node, so a changed node is forgotten without walking every range. */
   private readonly rangesByNode = new WeakMap<Node, { term: string; range: Range }[]>();
+  /** How many nodes rangesByNode has had: while none, a scan need not look nodes up in it. */
+  private nodesWithRanges = 0;
   private readonly highlights = new Map<string, Highlight>();
   private readonly jumpIndex = new Map<string, number>();
   private readonly paint = canPaint();
+  /** Set up on the first hit: a page without hits never gets styles or highlight registrations. */
+  private palette: HighlightPalette | undefined;
   private style: { sheet: CSSStyleSheet } | { element: HTMLStyleElement } | undefined;
   private cleared = false;
-  /** Milliseconds this highlighter has kept the page's main thread busy (matching runs elsewhere). */
-  mainThreadMs = 0;
 
   constructor(
     private readonly doc: Document,
-    groups: readonly HighlightGroup[],
-    private readonly groupOfTerm: ReadonlyMap<string, string>,
+    /** Colours and groups, asked for on the first hit (reading them costs, and most pages have no hit). */
+    private readonly loadPalette: () => HighlightPalette,
     /** Finds the terms in a text, off this page's main thread (the background does it). */
     private readonly match: (text: string) => Promise<TermHit[]>,
-  ) {
-    const started = performance.now();
-    if (!this.paint) return;
-    const rules = groups.map((group, index) => {
+    /** Every synchronous slice of work here is timed on it. */
+    private readonly clock: MainThreadClock,
+  ) {}
+
+  /** Registers one highlight per group and their styles, on the first hit. */
+  private setUpPalette(): HighlightPalette {
+    if (this.palette) return this.palette;
+    const palette = this.loadPalette();
+    this.palette = palette;
+    if (!this.paint) return palette;
+    const rules = palette.groups.map((group, index) => {
       const highlight = new Highlight();
       this.highlights.set(group.id, highlight);
       CSS.highlights.set(`${PREFIX}-${index}`, highlight);
@@ -49,7 +65,7 @@ export class PageHighlighter {
     });
     rules.push(`::highlight(${FOCUS}) { background-color: #ff6d00; color: #fff; }`);
     this.style = this.addStyles(rules.join('\n'));
-    this.mainThreadMs += performance.now() - started;
+    return palette;
   }
 
   /** A constructed sheet leaves the DOM alone; Firefox content scripts may refuse it, then a <style>. */
@@ -70,23 +86,42 @@ export class PageHighlighter {
   /**
    * Finds and paints the terms in `root`'s text. Text nodes already scanned are
    * skipped, unless the page moved them: removal collapses their ranges out of them.
+   * Every slice of it on this thread (the walk, posting the text, painting) is
+   * timed on the clock; the matching itself runs in the background.
    */
   async scan(root: Node): Promise<void> {
-    let started = performance.now();
-    const nodes = collectTextNodes(root).filter((node) => {
-      const entries = this.rangesByNode.get(node);
-      if (!entries) return true;
-      if (entries.every(({ range }) => range.startContainer === node)) return false;
-      this.forgetNode(node);
-      return true;
+    const pending = this.clock.time(() => {
+      const segments = this.collect(root);
+      return segments && { ...segments, hits: this.match(segments.joined.text) };
     });
-    if (nodes.length === 0) return;
-    const texts = nodes.map((node) => node.data);
-    const joined = joinSegments(texts);
-    this.mainThreadMs += performance.now() - started;
-    const hits = await this.match(joined.text);
-    if (this.cleared) return;
-    started = performance.now();
+    if (!pending) return;
+    const hits = await pending.hits;
+    if (this.cleared || hits.length === 0) return;
+    this.clock.time(() => this.paintHits(pending.nodes, pending.texts, pending.joined, hits));
+  }
+
+  /** The text nodes to scan under `root`, their text, and that text joined for one matcher call. */
+  private collect(root: Node): { nodes: Text[]; texts: string[]; joined: JoinedSegments } | undefined {
+    let { nodes, texts } = collectTextSegments(root);
+    if (this.nodesWithRanges > 0) ({ nodes, texts } = this.unscanned(nodes, texts));
+    if (nodes.length === 0) return undefined;
+    return { nodes, texts, joined: joinSegments(texts) };
+  }
+
+  /** Leaves out the nodes already painted, unless the page moved them (removal collapses their ranges out of them). */
+  private unscanned(nodes: Text[], texts: string[]): { nodes: Text[]; texts: string[] } {
+    const keep: number[] = [];
+    nodes.forEach((node, index) => {
+      const entries = this.rangesByNode.get(node);
+      if (entries && entries.every(({ range }) => range.startContainer === node)) return;
+      if (entries) this.forgetNode(node);
+      keep.push(index);
+    });
+    return { nodes: keep.map((index) => nodes[index]!), texts: keep.map((index) => texts[index]!) };
+  }
+
+  private paintHits(nodes: readonly Text[], texts: readonly string[], joined: JoinedSegments, hits: readonly TermHit[]): void {
+    const { groupOfTerm } = this.setUpPalette();
     for (const { segment, start, end, hit } of hitsPerSegment(joined, hits)) {
       const node = nodes[segment]!;
       // Text the page changed while matching ran is rescanned through its own mutation.
@@ -94,17 +129,19 @@ export class PageHighlighter {
       const range = this.doc.createRange();
       range.setStart(node, start);
       range.setEnd(node, end);
-      const group = this.groupOfTerm.get(hit.term);
+      const group = groupOfTerm.get(hit.term);
       if (group) this.highlights.get(group)?.add(range);
       const list = this.rangesByTerm.get(hit.term) ?? [];
       list.push(range);
       this.rangesByTerm.set(hit.term, list);
       // Only nodes with hits are remembered: rescanning one without hits cannot paint twice.
-      const entries = this.rangesByNode.get(node) ?? [];
-      entries.push({ term: hit.term, range });
-      this.rangesByNode.set(node, entries);
+      const entries = this.rangesByNode.get(node);
+      if (entries) entries.push({ term: hit.term, range });
+      else {
+        this.rangesByNode.set(node, [{ term: hit.term, range }]);
+        this.nodesWithRanges += 1;
+      }
     }
-    this.mainThreadMs += performance.now() - started;
   }
 
   /** Drops the ranges in a text node whose content changed, before it is scanned again. */

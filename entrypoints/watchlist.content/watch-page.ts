@@ -2,57 +2,78 @@
  * Runs the watchlist on one page: reads the settings, highlights the terms,
  * keeps up with content the page adds later (throttled), reports the hit count
  * for the toolbar badge, answers the popup, and cleans up when switched off.
+ *
+ * It runs on every page, so the path of a page without hits is kept short:
+ * no zod in the bundle (lib/watchlist/content-script-contract.ts says why),
+ * the stored settings checked in full only when something needs the groups (a
+ * hit to paint, the popup asking), no style or highlight registered before a
+ * hit, and the matching itself in the background.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { TermHit } from '@/lib/watchlist/match-terms';
+import type { WatchPageHits } from '@/lib/watchlist-messages';
 import {
   isWatchingHost,
-  loadWatchlistSettings,
-  parseWatchlistSettings,
-  watchTermsOf,
-  WATCHLIST_STORAGE_KEY,
-  type WatchlistSettings,
-} from '@/lib/settings/watchlist-settings';
-import {
+  pageWatchTerms,
+  plainlyWatching,
+  readMatchResponse,
+  readPageSettings,
+  readWatchRequest,
   WATCH_GET_HITS,
   WATCH_HIT_COUNT,
   WATCH_JUMP,
   WATCH_MATCH,
-  watchMatchResponseSchema,
-  watchRequestSchema,
-  type WatchPageHits,
-} from '@/lib/watchlist-messages';
-import { PageHighlighter } from './highlighter';
+  WATCHLIST_STORAGE_KEY,
+  type PageSettings,
+} from '@/lib/watchlist/content-script-contract';
+import { PageHighlighter, type HighlightPalette } from './highlighter';
+import { MainThreadClock } from './main-thread-clock';
 
 /** At most one rescan of added content per this many milliseconds (infinite feeds add a lot). */
 const RESCAN_THROTTLE_MS = 300;
 
-/** The background matches; a page whose background is unreachable simply shows no hits. */
-async function matchInBackground(text: string): Promise<TermHit[]> {
-  try {
-    return watchMatchResponseSchema.parse(await browser.runtime.sendMessage({ type: WATCH_MATCH, text })).hits;
-  } catch {
-    return [];
-  }
-}
-
 /** Each term's group (the first group that lists it), for colours and categories. */
-function groupOfEachTerm(settings: WatchlistSettings): Map<string, string> {
+function groupOfEachTerm(settings: PageSettings): Map<string, string> {
   const groups = new Map<string, string>();
-  for (const term of watchTermsOf(settings)) if (term.group && !groups.has(term.term)) groups.set(term.term, term.group);
+  for (const term of pageWatchTerms(settings)) if (term.group && !groups.has(term.term)) groups.set(term.term, term.group);
   return groups;
 }
 
-export function watchPage(ctx: ContentScriptContext): void {
-  let settings: WatchlistSettings | undefined;
+/** `loadedAt`: when the content script's bundle began to run; its evaluation counts as this page's main-thread work too. */
+export function watchPage(ctx: ContentScriptContext, loadedAt: number): void {
+  const clock = new MainThreadClock();
+  const loadMs = performance.now() - loadedAt;
+  clock.add(loadMs);
+  // Loading the script (evaluating the bundle, WXT's context), on its own, for the benchmark's breakdown.
+  performance.measure('canh-tin-watch-load', { start: loadedAt, duration: loadMs });
+  /** Where the current scan's measurement starts: the time, and the clock's total then. */
+  let measureFrom = { at: loadedAt, clockMs: 0 };
+  /** The stored value, and the settings parsed from it once something needs them. */
+  let stored: unknown;
+  let parsed: { settings: PageSettings; palette: HighlightPalette } | undefined;
   let highlighter: PageHighlighter | undefined;
   let observer: MutationObserver | undefined;
   let pending = new Set<Node>();
   let rescanTimer: ReturnType<typeof setTimeout> | undefined;
   let reportedTotal = -1;
-  let termGroups = new Map<string, string>();
-  /** Main-thread time spent reading the settings before the first scan. */
-  let startOverheadMs = 0;
+
+  function current(): { settings: PageSettings; palette: HighlightPalette } {
+    if (!parsed) {
+      const settings = readPageSettings(stored);
+      parsed = { settings, palette: { groups: settings.groups, groupOfTerm: groupOfEachTerm(settings) } };
+    }
+    return parsed;
+  }
+
+  /** The background matches; a page whose background is unreachable simply shows no hits. */
+  async function matchInBackground(text: string): Promise<TermHit[]> {
+    try {
+      const response: unknown = await browser.runtime.sendMessage({ type: WATCH_MATCH, text });
+      return clock.time(() => readMatchResponse(response) ?? []);
+    } catch {
+      return [];
+    }
+  }
 
   function reportCount(): void {
     const total = highlighter ? [...highlighter.counts().values()].reduce((sum, n) => sum + n, 0) : 0;
@@ -75,8 +96,8 @@ export function watchPage(ctx: ContentScriptContext): void {
     rescanTimer = undefined;
     const roots = [...pending].filter((node) => node.isConnected);
     pending = new Set();
-    const current = highlighter;
-    if (!current) return;
+    const page = highlighter;
+    if (!page) return;
     // Scan only the outermost added nodes: their descendants come with them
     // (an ancestor walk per node, not a comparison of every pair: feeds add hundreds).
     const pendingSet = new Set(roots);
@@ -84,31 +105,37 @@ export function watchPage(ctx: ContentScriptContext): void {
       let covered = false;
       for (let parent = root.parentNode; parent && !covered; parent = parent.parentNode) covered = pendingSet.has(parent);
       if (covered) continue;
-      if (root.nodeType === Node.TEXT_NODE) current.forgetNode(root);
-      await current.scan(root);
+      if (root.nodeType === Node.TEXT_NODE) page.forgetNode(root);
+      await page.scan(root);
     }
     reportCount();
   }
 
-  function start(current: WatchlistSettings): void {
+  /** Records, for DevTools' performance panel and the Chromium benchmark (scripts/bench-watch-page.ts), what this scan cost. */
+  function measureScan(): void {
+    // The time until the page is painted (waits included), and how much of it was this page's main thread.
+    performance.measure('canh-tin-watch-scan', { start: measureFrom.at, end: performance.now() });
+    performance.measure('canh-tin-watch-main-thread', { start: measureFrom.at, duration: clock.totalMs - measureFrom.clockMs });
+  }
+
+  function start(next: unknown): void {
     stop();
-    if (!isWatchingHost(current, location.hostname) || !document.body) {
+    stored = next;
+    parsed = undefined;
+    const hostname = location.hostname;
+    if (!(plainlyWatching(stored, hostname) || isWatchingHost(current().settings, hostname)) || !document.body) {
       reportCount();
       return;
     }
-    const started = performance.now();
-    termGroups = groupOfEachTerm(current);
-    const page = new PageHighlighter(document, current.groups, termGroups, matchInBackground);
+    const page = new PageHighlighter(document, () => current().palette, matchInBackground, clock);
     highlighter = page;
-    const setupMs = performance.now() - started;
-    void page.scan(document.body).then(() => {
-      if (highlighter !== page) return;
-      // Visible in DevTools' performance panel and to the Chromium benchmark (bench-watch-page):
-      // the time until the page is painted, and how much of it was this page's main thread.
-      performance.measure('canh-tin-watch-scan', { start: started, end: performance.now() });
-      performance.measure('canh-tin-watch-main-thread', { start: started, duration: startOverheadMs + setupMs + page.mainThreadMs });
-      reportCount();
-    });
+    void page.scan(document.body).then(() =>
+      clock.time(() => {
+        if (highlighter !== page) return;
+        reportCount();
+        measureScan();
+      }),
+    );
 
     observer = new MutationObserver((mutations) => {
       for (const mutation of mutations) {
@@ -123,14 +150,19 @@ export function watchPage(ctx: ContentScriptContext): void {
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   }
 
+  function readAndStart(): Promise<void> {
+    return browser.storage.local.get(WATCHLIST_STORAGE_KEY).then((items) => clock.time(() => start(items[WATCHLIST_STORAGE_KEY])));
+  }
+
   function pageHits(): WatchPageHits {
-    const groupById = new Map(settings?.groups.map((group) => [group.id, group]) ?? []);
+    const { settings, palette } = current();
+    const groupById = new Map(settings.groups.map((group) => [group.id, group]));
     const counts = highlighter?.counts() ?? new Map<string, number>();
     return {
       host: location.hostname,
       active: highlighter !== undefined,
       terms: [...counts].map(([term, count]) => {
-        const group = groupById.get(termGroups.get(term) ?? '');
+        const group = groupById.get(palette.groupOfTerm.get(term) ?? '');
         return { term, count, category: group?.category ?? '', color: group?.color ?? '' };
       }),
     };
@@ -138,33 +170,26 @@ export function watchPage(ctx: ContentScriptContext): void {
 
   const onMessage = (message: unknown, sender: { id?: string }, sendResponse: (response: unknown) => void) => {
     if (sender.id !== browser.runtime.id) return false;
-    const request = watchRequestSchema.safeParse(message);
-    if (!request.success) return false;
-    if (request.data.type === WATCH_GET_HITS) sendResponse(pageHits());
-    if (request.data.type === WATCH_JUMP) sendResponse({ ok: highlighter?.jumpTo(request.data.term) ?? false });
+    const request = readWatchRequest(message);
+    if (request?.type === WATCH_GET_HITS) sendResponse(pageHits());
+    if (request?.type === WATCH_JUMP) sendResponse({ ok: highlighter?.jumpTo(request.term) ?? false });
     return false;
   };
-  browser.runtime.onMessage.addListener(onMessage);
 
   const onStorageChanged = (changes: Record<string, unknown>, area: string) => {
     if (area !== 'local' || !(WATCHLIST_STORAGE_KEY in changes)) return;
-    void loadWatchlistSettings(browser.storage.local).then((next) => {
-      settings = next;
-      start(next);
-    });
+    measureFrom = { at: performance.now(), clockMs: clock.totalMs };
+    void readAndStart();
   };
-  browser.storage.onChanged.addListener(onStorageChanged);
 
-  ctx.onInvalidated(() => {
-    stop();
-    browser.runtime.onMessage.removeListener(onMessage);
-    browser.storage.onChanged.removeListener(onStorageChanged);
-  });
-
-  void browser.storage.local.get(WATCHLIST_STORAGE_KEY).then((stored) => {
-    const parseStarted = performance.now();
-    settings = parseWatchlistSettings(stored[WATCHLIST_STORAGE_KEY]);
-    startOverheadMs = performance.now() - parseStarted;
-    start(settings);
+  clock.time(() => {
+    browser.runtime.onMessage.addListener(onMessage);
+    browser.storage.onChanged.addListener(onStorageChanged);
+    ctx.onInvalidated(() => {
+      stop();
+      browser.runtime.onMessage.removeListener(onMessage);
+      browser.storage.onChanged.removeListener(onStorageChanged);
+    });
+    void readAndStart();
   });
 }

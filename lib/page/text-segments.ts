@@ -18,27 +18,60 @@ function isSkippedElement(element: Element): boolean {
   return editable !== null && editable.toLowerCase() !== 'false';
 }
 
+/**
+ * A superset of the skipped elements, as a selector: the browser finds them all
+ * in one native pass. Both cases of each tag: selectors ignore case only for
+ * HTML elements in HTML documents.
+ */
+const SKIPPED_SELECTOR = [...SKIPPED_TAGS].flatMap((tag) => [tag.toLowerCase(), tag]).concat('[hidden]', '[contenteditable]').join(', ');
+
+/** The skipped elements under `root` (isSkippedElement decides, the selector only gathers the candidates). */
+function skippedElementsUnder(root: ParentNode): Set<Element> {
+  const skipped = new Set<Element>();
+  for (const element of root.querySelectorAll(SKIPPED_SELECTOR)) if (isSkippedElement(element)) skipped.add(element);
+  return skipped;
+}
+
 const NON_BLANK = /\S/;
 
 /** Text nodes under `root` worth scanning, in document order. */
 export function collectTextNodes(root: Node): Text[] {
+  return collectTextSegments(root).nodes;
+}
+
+/** collectTextNodes, with each node's text as read during the walk (reading it again costs a DOM call per node). */
+export function collectTextSegments(root: Node): { nodes: Text[]; texts: string[] } {
   const nodes: Text[] = [];
+  const texts: string[] = [];
   // An element root that is itself skipped (an added <script>) yields nothing; so does text inside an editor.
-  if (root.nodeType === 1 && isSkippedElement(root as Element)) return nodes;
+  if (root.nodeType === 1 && isSkippedElement(root as Element)) return { nodes, texts };
   if (root.parentElement && root.parentElement.closest('[contenteditable]:not([contenteditable="false"]), textarea, script, style')) {
-    return nodes;
+    return { nodes, texts };
   }
   if (root.nodeType === 3) {
-    if (NON_BLANK.test((root as Text).data) && !(root.parentElement && isSkippedElement(root.parentElement))) nodes.push(root as Text);
-    return nodes;
+    const data = (root as Text).data;
+    if (NON_BLANK.test(data) && !(root.parentElement && isSkippedElement(root.parentElement))) {
+      nodes.push(root as Text);
+      texts.push(data);
+    }
+    return { nodes, texts };
   }
-  // A plain firstChild/nextSibling walk: it runs on every page, and a TreeWalker
-  // with a JS filter costs a callback per node.
+  // A plain firstChild/nextSibling walk: it runs on every page, in cold code,
+  // where each DOM call counts. The skipped elements are found first, natively,
+  // so an element costs a set lookup instead of three DOM calls. (Measured in
+  // Chromium: a TreeWalker showing only text, or one with a JS filter called
+  // back per node, cost more on a 100 KB article.)
+  if (!('querySelectorAll' in root)) return { nodes, texts };
+  const skipped = skippedElementsUnder(root as ParentNode);
   let node: Node | null = root.firstChild;
   while (node) {
     if (node.nodeType === 3) {
-      if (NON_BLANK.test((node as Text).data)) nodes.push(node as Text);
-    } else if (node.nodeType === 1 && !isSkippedElement(node as Element) && node.firstChild) {
+      const data = (node as Text).data;
+      if (NON_BLANK.test(data)) {
+        nodes.push(node as Text);
+        texts.push(data);
+      }
+    } else if (node.nodeType === 1 && !skipped.has(node as Element) && node.firstChild) {
       node = node.firstChild;
       continue;
     }
@@ -47,7 +80,7 @@ export function collectTextNodes(root: Node): Text[] {
     if (!node || node === root) break;
     node = node.nextSibling;
   }
-  return nodes;
+  return { nodes, texts };
 }
 
 export interface JoinedSegments {

@@ -2,10 +2,12 @@
  * Folds text for watchlist matching (the fixtures README's rules: NFC, invisible
  * characters removed, Latin combining marks dropped, đ→d, casefold) and keeps a
  * map from every folded UTF-16 index back to the original text, so a hit found
- * in folded text lands on the right characters of the page.
+ * in folded text lands on the right characters of the page. The matcher folds
+ * pages in its own loop (scan-text.ts) from the primitives exported here;
+ * foldText folds the watchlist's forms, and is the reference in tests.
  */
 
-/** Folded text as code units, before (or instead of) building a string: what the matcher scans. */
+/** Folded text as code units, before (or instead of) building a string. */
 export interface FoldedUnits {
   units: Uint16Array;
   /** Number of folded units; the arrays may be longer. */
@@ -85,52 +87,45 @@ export function foldCluster(cluster: string): string {
   return bare.toLowerCase().toUpperCase().toLowerCase();
 }
 
-/**
- * Single code units fold through this table (value = folded unit + 1;
- * -1 = folds to nothing, -2 = folds to several units), so the common case
- * (precomposed Vietnamese, CJK, Khmer) never allocates a string.
- */
-const unitTable = new Int32Array(0x10000);
-/** Multi-unit clusters (decomposed Vietnamese, astral characters), by their source text. */
+/** Clusters folded on the general path (decomposed Vietnamese, Khmer syllables, astral characters), by their source text. */
 const clusterCache = new Map<string, string>();
 const CLUSTER_CACHE_LIMIT = 20_000;
 
-function foldUnit(code: number): number {
-  let value = unitTable[code]!;
-  if (value === 0) {
+/**
+ * The fold's first question for every code unit, answered once per unit
+ * (0 = not yet known): the folded unit + 1 when the character folds to exactly
+ * one unit by itself (ASCII, precomposed Vietnamese, CJK: nearly all text), or
+ * one of the kinds below.
+ */
+const unitKind = new Int32Array(0x10000);
+/** Needs the general path: combining marks, surrogates, expansions like ß→ss, characters that fold to nothing. */
+export const FOLD_GENERAL = -1;
+/** A horizontal space: one space, however many in a row. */
+export const FOLD_SPACE = -2;
+/** An invisible character: dropped. */
+export const FOLD_INVISIBLE = -3;
+
+function learnKind(code: number): number {
+  let kind = FOLD_GENERAL;
+  if (isInvisible(code)) kind = FOLD_INVISIBLE;
+  else if (isHorizontalSpace(code)) kind = FOLD_SPACE;
+  else if (!(code >= 0xd800 && code <= 0xdfff) && !isMarkUnit(code)) {
     const folded = foldCluster(String.fromCharCode(code));
-    value = folded.length === 0 ? -1 : folded.length === 1 ? folded.charCodeAt(0) + 1 : -2;
-    unitTable[code] = value;
+    if (folded.length === 1) kind = folded.charCodeAt(0) + 1;
   }
-  return value;
+  unitKind[code] = kind;
+  return kind;
 }
 
 /**
- * The fold loop's first question for every character, answered once per code
- * unit: folded unit + 1 when it folds to exactly one unit by itself; -1 when it
- * needs the general path (spaces, invisible characters, marks, surrogates,
- * expansions like ß→ss); 0 not yet known.
+ * How the fold treats code unit `code` on its own: the folded unit + 1 (> 0),
+ * FOLD_SPACE, FOLD_INVISIBLE or FOLD_GENERAL. A character with a kind > 0 still
+ * takes the general path when combining marks follow it (see marksFollow).
+ * Small, so the fold loops inline it.
  */
-const simpleTable = new Int32Array(0x10000);
-
-function learnSimple(code: number): number {
-  let value = -1;
-  if (!(code >= 0xd800 && code <= 0xdfff) && !isInvisible(code) && !isHorizontalSpace(code) && !isMarkUnit(code)) {
-    const folded = foldUnit(code);
-    if (folded > 0) value = folded;
-  }
-  simpleTable[code] = value;
-  return value;
-}
-
-function foldCachedCluster(cluster: string): string {
-  let folded = clusterCache.get(cluster);
-  if (folded === undefined) {
-    if (clusterCache.size >= CLUSTER_CACHE_LIMIT) clusterCache.clear();
-    folded = foldCluster(cluster);
-    clusterCache.set(cluster, folded);
-  }
-  return folded;
+export function foldKindOf(code: number): number {
+  const kind = unitKind[code]!;
+  return kind !== 0 ? kind : learnKind(code);
 }
 
 function isHighSurrogate(code: number): boolean {
@@ -140,7 +135,7 @@ function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
-/** Does a combining mark start at text[j]? (BMP via the table; astral marks are rare, tested directly.) */
+/** Length of the combining mark starting at text[j] (0 when none; BMP via the table, astral marks tested directly). */
 function markAt(text: string, j: number, n: number): number {
   const code = text.charCodeAt(j);
   if (code < 0x300) return 0;
@@ -151,14 +146,31 @@ function markAt(text: string, j: number, n: number): number {
   return isMarkUnit(code) ? 1 : 0;
 }
 
-/** Twice the room; a plain function, so the fold loop's buffers stay locals (a closure would box them). */
-function grow(units: Uint16Array, starts: Int32Array) {
-  const capacity = units.length * 2 + 16;
-  const moreUnits = new Uint16Array(capacity);
-  const moreStarts = new Int32Array(capacity);
-  moreUnits.set(units);
-  moreStarts.set(starts);
-  return { units: moreUnits, starts: moreStarts, capacity };
+/**
+ * Does a combining mark start at text[j]? `next` is text.charCodeAt(j) (0 past
+ * the end), so the common case, a unit below U+0300, costs one comparison, and
+ * the text is read again only for a surrogate pair.
+ */
+export function marksFollow(text: string, j: number, next: number): boolean {
+  if (next < 0x300) return false;
+  if (next < 0xd800 || next > 0xdbff) return isMarkUnit(next);
+  return markAt(text, j, text.length) > 0;
+}
+
+/**
+ * The general path: the folded form of the cluster text[start, end) (see
+ * clusterEnd), possibly empty or several units. Cached, since pages repeat
+ * the same few decomposed letters and Khmer syllables.
+ */
+export function foldClusterAt(text: string, start: number, end: number): string {
+  const cluster = text.slice(start, end);
+  let folded = clusterCache.get(cluster);
+  if (folded === undefined) {
+    if (clusterCache.size >= CLUSTER_CACHE_LIMIT) clusterCache.clear();
+    folded = foldCluster(cluster);
+    clusterCache.set(cluster, folded);
+  }
+  return folded;
 }
 
 function unitsToString(units: Uint16Array, length: number): string {
@@ -182,74 +194,52 @@ export function foldText(text: string): FoldedText {
   return { folded: unitsToString(units, length), map };
 }
 
-/** foldText without building the folded string (a sixth of the time on a long page). */
+/**
+ * foldText without building the folded string. The matcher does not call it: it
+ * runs the same steps in its own loop (lib/watchlist/scan-text.ts) and keeps
+ * no folded copy of the page; a test holds the two to the same answers.
+ */
 export function foldToUnits(text: string): FoldedUnits {
   const n = text.length;
   // Folding rarely grows text (ß→ss, ﬃ→ffi); the buffers grow when it does.
-  let capacity = n + 16;
-  let units = new Uint16Array(capacity);
-  let starts = new Int32Array(capacity);
+  let units = new Uint16Array(n + 16);
+  let starts = new Int32Array(n + 16);
   let length = 0;
+  const push = (unit: number, at: number) => {
+    if (length === units.length) {
+      const moreUnits = new Uint16Array(length * 2 + 16);
+      const moreStarts = new Int32Array(length * 2 + 16);
+      moreUnits.set(units);
+      moreStarts.set(starts);
+      units = moreUnits;
+      starts = moreStarts;
+    }
+    units[length] = unit;
+    starts[length] = at;
+    length += 1;
+  };
   let lastUnit = -1;
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
     const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-    // Fast path: a character that folds to one unit on its own, not followed by a combining mark (all are ≥ U+0300).
-    let simple = simpleTable[code]!;
-    if (simple === 0) simple = learnSimple(code);
-    if (simple > 0 && (next < 0x300 || markAt(text, i + 1, n) === 0)) {
-      if (length === capacity) ({ units, starts, capacity } = grow(units, starts));
-      units[length] = simple - 1;
-      starts[length] = i;
-      length += 1;
-      lastUnit = simple - 1;
+    const kind = foldKindOf(code);
+    if (kind > 0 && !marksFollow(text, i + 1, next)) {
+      lastUnit = kind - 1;
+      push(lastUnit, i);
       i += 1;
-      continue;
-    }
-    if (isInvisible(code)) {
+    } else if (kind === FOLD_SPACE) {
+      if (lastUnit !== 0x20) push((lastUnit = 0x20), i);
       i += 1;
-      continue;
-    }
-    if (isHorizontalSpace(code)) {
-      if (lastUnit !== 0x20) {
-        if (length === capacity) ({ units, starts, capacity } = grow(units, starts));
-        units[length] = 0x20;
-        starts[length] = i;
-        length += 1;
-        lastUnit = 0x20;
-      }
+    } else if (kind === FOLD_INVISIBLE) {
       i += 1;
-      continue;
+    } else {
+      // A cluster: one code point and the combining marks that follow it.
+      const end = clusterEnd(text, i);
+      const folded = foldClusterAt(text, i, end);
+      for (let k = 0; k < folded.length; k++) push((lastUnit = folded.charCodeAt(k)), i);
+      i = end;
     }
-    // A cluster: one code point and the combining marks that follow it.
-    let j = i + (isHighSurrogate(code) && isLowSurrogate(next) ? 2 : 1);
-    for (let step = j < n ? markAt(text, j, n) : 0; step > 0; step = j < n ? markAt(text, j, n) : 0) j += step;
-    if (j === i + 1) {
-      const value = foldUnit(code);
-      if (value > 0) {
-        if (length === capacity) ({ units, starts, capacity } = grow(units, starts));
-        units[length] = value - 1;
-        starts[length] = i;
-        length += 1;
-        lastUnit = value - 1;
-        i = j;
-        continue;
-      }
-      if (value === -1) {
-        i = j;
-        continue;
-      }
-    }
-    const folded = j === i + 1 ? foldCluster(text.slice(i, j)) : foldCachedCluster(text.slice(i, j));
-    for (let k = 0; k < folded.length; k++) {
-      if (length === capacity) ({ units, starts, capacity } = grow(units, starts));
-      lastUnit = folded.charCodeAt(k);
-      units[length] = lastUnit;
-      starts[length] = i;
-      length += 1;
-    }
-    i = j;
   }
   return { units, length, map: starts.subarray(0, length) };
 }

@@ -1,9 +1,12 @@
 /**
  * Finds watchlist terms in text: every term and variant is folded and compiled
- * into one Aho–Corasick automaton that scans the folded text once, whatever the
- * number of terms; hits are mapped back to offsets in the original text.
+ * into one Aho–Corasick automaton (automaton.ts), which scan-text.ts runs over
+ * the page while folding it, in one pass whatever the number of terms; hits are
+ * mapped back to offsets in the original text.
  */
-import { clusterEnd, foldForm, foldToUnits, type FoldedUnits } from './fold-text';
+import { buildAutomaton, DEFAULT_DENSE_LIMIT } from './automaton';
+import { clusterEnd, foldForm } from './fold-text';
+import { planScan, scanText, type FoldedMatch, type ScanPlan } from './scan-text';
 import { formsOf, type WatchTerm } from './watchlist';
 
 export interface TermHit {
@@ -13,35 +16,8 @@ export interface TermHit {
   end: number;
 }
 
-interface Automaton {
-  /** Code unit → symbol class (0 = appears in no form, so the scan restarts at the root). */
-  classOf: Uint16Array;
-  /** Root transitions by class (0 = stay at root). */
-  rootNext: Int32Array;
-  /** Trie edges of node s: edgeClass/edgeTarget[edgeStart[s] .. edgeStart[s + 1]). */
-  edgeStart: Int32Array;
-  edgeClass: Uint16Array;
-  edgeTarget: Int32Array;
-  fail: Int32Array;
-  /** The node itself when a form ends there, else the nearest failure-chain node where one does; -1 none. */
-  firstOutput: Int32Array;
-  /** From an output node, the next output node down its failure chain; -1 none. */
-  nextOutput: Int32Array;
-  /** Form ending at an output node (-1 elsewhere). */
-  formAt: Int32Array;
-  /**
-   * The complete transition table (node × class → node, failures folded in):
-   * one array read per character instead of walking failure links. Left out
-   * (null) for a huge watchlist, whose table would cost too much memory.
-   */
-  delta: Int32Array | null;
-  classCount: number;
-}
-
-/** Largest transition table built, in entries (4 bytes each): 16 MB. */
-const DEFAULT_DENSE_LIMIT = 4_000_000;
-
 interface CompiledForm {
+  /** The form folded like page text (foldForm). */
   folded: string;
   /** Latin (and other spaced scripts): must stand as a whole word. CJK/Khmer: substring. */
   wholeWord: boolean;
@@ -54,8 +30,8 @@ export interface CompiledWatchlist {
   readonly terms: readonly string[];
   /** @internal */
   readonly forms: readonly CompiledForm[];
-  /** @internal */
-  readonly automaton: Automaton;
+  /** @internal The automaton of the forms, ready to scan with. */
+  readonly plan: ScanPlan;
 }
 
 /**
@@ -69,132 +45,6 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** Whole-word unless every letter of the form is from an unspaced script (the README's rule, generalised from "[a-z]"). */
 export function needsWordBoundary(foldedForm: string): boolean {
   return LETTER_OR_DIGIT.test(foldedForm.replace(UNSPACED_SCRIPT, ''));
-}
-
-/**
- * Word characters for boundaries: Python's `\w` (letters, digits, underscore),
- * which the labels were made with, so "Hoàng Sang" is not "Hoàng Sa" while
- * "Kampot’s" is "Kampot".
- */
-const WORD_CHAR = /^[\p{L}\p{N}_]$/u;
-const wordTable = new Uint8Array(0x10000);
-
-function isWordUnit(code: number): boolean {
-  let known = wordTable[code]!;
-  if (known === 0) {
-    known = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
-    wordTable[code] = known;
-  }
-  return known === 1;
-}
-
-/** Is the character ending just before `index` (the whole code point, for surrogate pairs) a word character? */
-function wordCharBefore(units: Uint16Array, index: number): boolean {
-  if (index <= 0) return false;
-  const code = units[index - 1]!;
-  if (code >= 0xdc00 && code <= 0xdfff && index >= 2) return WORD_CHAR.test(String.fromCharCode(units[index - 2]!, code));
-  return isWordUnit(code);
-}
-
-function wordCharAt(units: Uint16Array, length: number, index: number): boolean {
-  if (index >= length) return false;
-  const code = units[index]!;
-  if (code >= 0xd800 && code <= 0xdbff && index + 1 < length) return WORD_CHAR.test(String.fromCharCode(code, units[index + 1]!));
-  return isWordUnit(code);
-}
-
-function buildAutomaton(forms: readonly CompiledForm[], denseLimit: number): Automaton {
-  const classOf = new Uint16Array(0x10000);
-  let classCount = 1;
-  for (const form of forms) {
-    for (let k = 0; k < form.folded.length; k++) {
-      const code = form.folded.charCodeAt(k);
-      if (classOf[code] === 0) classOf[code] = classCount++;
-    }
-  }
-  // Trie with Map children while building; flattened into typed arrays after.
-  const children: Map<number, number>[] = [new Map()];
-  const formAtList: number[] = [-1];
-  forms.forEach((form, formId) => {
-    let node = 0;
-    for (let k = 0; k < form.folded.length; k++) {
-      const cls = classOf[form.folded.charCodeAt(k)]!;
-      let next = children[node]!.get(cls);
-      if (next === undefined) {
-        next = children.length;
-        children.push(new Map());
-        formAtList.push(-1);
-        children[node]!.set(cls, next);
-      }
-      node = next;
-    }
-    formAtList[node] = formId;
-  });
-
-  const nodeCount = children.length;
-  const edgeStart = new Int32Array(nodeCount + 1);
-  let edgeCount = 0;
-  for (let s = 0; s < nodeCount; s++) {
-    edgeStart[s] = edgeCount;
-    edgeCount += children[s]!.size;
-  }
-  edgeStart[nodeCount] = edgeCount;
-  const edgeClass = new Uint16Array(edgeCount);
-  const edgeTarget = new Int32Array(edgeCount);
-  for (let s = 0; s < nodeCount; s++) {
-    let e = edgeStart[s]!;
-    for (const [cls, target] of children[s]!) {
-      edgeClass[e] = cls;
-      edgeTarget[e] = target;
-      e++;
-    }
-  }
-  const rootNext = new Int32Array(classCount);
-  for (const [cls, target] of children[0]!) rootNext[cls] = target;
-
-  const formAt = Int32Array.from(formAtList);
-  const fail = new Int32Array(nodeCount);
-  const firstOutput = new Int32Array(nodeCount).fill(-1);
-  const nextOutput = new Int32Array(nodeCount).fill(-1);
-  // Breadth-first, so every node's failure target is finished before the node.
-  const queue: number[] = [];
-  for (const target of children[0]!.values()) {
-    fail[target] = 0;
-    queue.push(target);
-  }
-  for (let head = 0; head < queue.length; head++) {
-    const s = queue[head]!;
-    const failOut = firstOutput[fail[s]!]!;
-    nextOutput[s] = failOut;
-    firstOutput[s] = formAt[s]! >= 0 ? s : failOut;
-    for (const [cls, target] of children[s]!) {
-      let f = fail[s]!;
-      let next = -1;
-      for (;;) {
-        const candidate = children[f]!.get(cls);
-        if (candidate !== undefined) {
-          next = candidate;
-          break;
-        }
-        if (f === 0) break;
-        f = fail[f]!;
-      }
-      fail[target] = next < 0 ? 0 : next;
-      queue.push(target);
-    }
-  }
-  let delta: Int32Array | null = null;
-  if (nodeCount * classCount <= denseLimit) {
-    delta = new Int32Array(nodeCount * classCount);
-    delta.set(rootNext, 0);
-    // Breadth-first again: a node's row starts as its failure node's row, already complete.
-    for (const s of queue) {
-      const f = fail[s]!;
-      delta.copyWithin(s * classCount, f * classCount, f * classCount + classCount);
-      for (const [cls, target] of children[s]!) delta[s * classCount + cls] = target;
-    }
-  }
-  return { classOf, rootNext, edgeStart, edgeClass, edgeTarget, fail, firstOutput, nextOutput, formAt, delta, classCount };
 }
 
 /**
@@ -229,52 +79,11 @@ export function compileWatchlist(terms: WatchTerm[], options: { denseLimit?: num
     }
   }
   for (const form of forms) form.termIds.sort((a, b) => a - b);
-  return { terms: termNames, forms, automaton: buildAutomaton(forms, options.denseLimit ?? DEFAULT_DENSE_LIMIT) };
-}
-
-/** One occurrence of a form in folded text: [start, end) in folded units. */
-interface FoldedMatch {
-  form: number;
-  start: number;
-  end: number;
-}
-
-/** One transition without the table: trie edges, falling back along failure links. */
-function sparseStep(automaton: Automaton, from: number, cls: number): number {
-  const { rootNext, edgeStart, edgeClass, edgeTarget, fail } = automaton;
-  for (let state = from; ; state = fail[state]!) {
-    if (state === 0) return rootNext[cls]!;
-    for (let e = edgeStart[state]!, stop = edgeStart[state + 1]!; e < stop; e++) {
-      if (edgeClass[e] === cls) return edgeTarget[e]!;
-    }
-  }
-}
-
-/** Every occurrence of every form in the folded text (overlapping ones included), word boundaries applied. */
-function scanFolded(compiled: CompiledWatchlist, folded: FoldedUnits): FoldedMatch[] {
-  const matches: FoldedMatch[] = [];
-  if (compiled.forms.length === 0) return matches;
-  const { classOf, firstOutput, nextOutput, formAt, delta, classCount } = compiled.automaton;
-  const forms = compiled.forms;
-  const { units, length } = folded;
-  let state = 0;
-  for (let k = 0; k < length; k++) {
-    const cls = classOf[units[k]!]!;
-    if (cls === 0) {
-      state = 0;
-      continue;
-    }
-    state = delta ? delta[state * classCount + cls]! : sparseStep(compiled.automaton, state, cls);
-    for (let out = firstOutput[state]!; out >= 0; out = nextOutput[out]!) {
-      const formId = formAt[out]!;
-      const form = forms[formId]!;
-      const end = k + 1;
-      const start = end - form.folded.length;
-      if (form.wholeWord && (wordCharBefore(units, start) || wordCharAt(units, length, end))) continue;
-      matches.push({ form: formId, start, end });
-    }
-  }
-  return matches;
+  const automaton = buildAutomaton(
+    forms.map((form) => form.folded),
+    options.denseLimit ?? DEFAULT_DENSE_LIMIT,
+  );
+  return { terms: termNames, forms, plan: planScan(automaton, forms) };
 }
 
 /** Leftmost, then longest, non-overlapping; ties go to the term earlier in the watchlist. */
@@ -292,11 +101,11 @@ function selectNonOverlapping(compiled: CompiledWatchlist, matches: FoldedMatch[
   return chosen;
 }
 
-function toHits(compiled: CompiledWatchlist, text: string, folded: FoldedUnits, matches: FoldedMatch[]): TermHit[] {
+function toHits(compiled: CompiledWatchlist, text: string, matches: FoldedMatch[]): TermHit[] {
   return selectNonOverlapping(compiled, matches).map((match) => ({
     term: compiled.terms[compiled.forms[match.form]!.termIds[0]!]!,
-    start: folded.map[match.start]!,
-    end: clusterEnd(text, folded.map[match.end - 1]!),
+    start: match.originalStart,
+    end: clusterEnd(text, match.lastCharStart),
   }));
 }
 
@@ -314,21 +123,19 @@ function toTerms(compiled: CompiledWatchlist, matches: FoldedMatch[]): string[] 
 /** Hits to highlight: sorted by start, non-overlapping, the longest match at a position. Offsets into `text`. */
 export function findTermHits(compiled: CompiledWatchlist, text: string): TermHit[] {
   if (compiled.forms.length === 0 || text.length === 0) return [];
-  const folded = foldToUnits(text);
-  return toHits(compiled, text, folded, scanFolded(compiled, folded));
+  return toHits(compiled, text, scanText(compiled.plan, text));
 }
 
 /** The distinct terms present in `text`, in watchlist order. */
 export function termsFound(compiled: CompiledWatchlist, text: string): string[] {
   if (compiled.forms.length === 0 || text.length === 0) return [];
-  return toTerms(compiled, scanFolded(compiled, foldToUnits(text)));
+  return toTerms(compiled, scanText(compiled.plan, text));
 }
 
-/** Both answers from one fold and one scan (the popup's list and the highlights). */
+/** Both answers from one pass (the popup's list and the highlights). */
 export function matchWatchlist(compiled: CompiledWatchlist, text: string): { hits: TermHit[]; terms: string[] } {
   if (compiled.forms.length === 0 || text.length === 0) return { hits: [], terms: [] };
-  const folded = foldToUnits(text);
-  const matches = scanFolded(compiled, folded);
+  const matches = scanText(compiled.plan, text);
   const terms = toTerms(compiled, matches);
-  return { hits: toHits(compiled, text, folded, matches), terms };
+  return { hits: toHits(compiled, text, matches), terms };
 }
