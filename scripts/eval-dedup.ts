@@ -4,10 +4,13 @@
  *
  *   npx tsx scripts/eval-dedup.ts FILE.jsonl          figures + every wrong merge
  *   npx tsx scripts/eval-dedup.ts FILE.jsonl --json   [{ index, cluster }] only
+ *   npx tsx scripts/eval-dedup.ts FILE.jsonl --db     the same, through the extension's own
+ *                                                     write path (saveFlag on fake-indexeddb)
  */
 import { readFileSync } from 'node:fs';
 import Fuse from 'fuse.js';
 import { type DedupDecision, type DedupInput, StoryIndex, addWithDedup } from '../lib/dedup/find-duplicate';
+import type { FlagRecord } from '../lib/flag-record';
 
 interface LabelledRecord {
   url: string;
@@ -48,6 +51,68 @@ function runDedup(records: LabelledRecord[]): { clusters: string[]; decisions: D
   const index = new StoryIndex();
   const decisions = records.map((record, at) => addWithDedup(index, toInput(record, at)));
   return { clusters: records.map((_, at) => index.storyOf(`r${at}`) ?? `r${at}`), decisions };
+}
+
+/** A labelled record as the extension would have stored it when flagged. */
+function toFlag(record: LabelledRecord, at: number): FlagRecord {
+  const now = Date.parse('2025-06-01T00:00:00Z') + at * 60_000;
+  return {
+    id: `r${at}`,
+    url: record.url,
+    canonicalUrl: '',
+    title: record.title,
+    siteName: record.site,
+    description: '',
+    lang: '',
+    quote: '',
+    foundOnUrl: '',
+    capturedAt: now,
+    lastFlaggedAt: now,
+    timesFlagged: 1,
+    monitor: 'eval',
+    trigger: 'automation',
+    status: 'new',
+    category: '',
+    watchTerms: [],
+    author: '',
+    publishedAt: record.published_at ?? '',
+    publishedAtZoneAssumed: false,
+    modifiedAt: '',
+    excerpt: record.excerpt,
+    wordCount: 0,
+    copyCount: 1,
+    severity: 0,
+    tags: [],
+    note: '',
+    exportedAt: 0,
+  };
+}
+
+/**
+ * The browser's path: each record through saveFlag (exact-URL check, then the
+ * decision over the persistent Dexie index) on a fresh fake-indexeddb database.
+ * Decisions are read back from the copies: a copy's matchedBy is its reason.
+ */
+async function runDedupInDatabase(records: LabelledRecord[]): Promise<{ clusters: string[]; decisions: DedupDecision[] }> {
+  const { indexedDB, IDBKeyRange } = await import('fake-indexeddb');
+  const { createDatabase } = await import('../lib/db/schema');
+  const { saveFlag } = await import('../lib/db/flag-repository');
+  const db = createDatabase({ name: `eval-dedup-${Date.now()}`, indexedDB, IDBKeyRange });
+  const clusters: string[] = [];
+  const decisions: DedupDecision[] = [];
+  for (const [at, record] of records.entries()) {
+    const saved = await saveFlag(db, toFlag(record, at));
+    clusters.push(saved.id);
+    const copy = await db.copies.get(`r${at}`);
+    if (!saved.duplicateOf) decisions.push({ kind: 'new' });
+    else {
+      // No copy of its own: a sighting of a copy with the same canonical address.
+      const reason = copy && copy.matchedBy !== 'first' && copy.matchedBy !== 'manual' && copy.matchedBy !== 'imported' ? copy.matchedBy : 'url';
+      decisions.push({ kind: 'copy', of: saved.id, matched: saved.id, reason, score: 1 });
+    }
+  }
+  db.close();
+  return { clusters, decisions };
 }
 
 function clusterByKey(keys: string[]): string[] {
@@ -118,28 +183,30 @@ function pairwise(predicted: string[], truth: string[]): Scores {
   return { precision, recall, f1, predictedPairs, truePairs, clusters: new Set(predicted).size };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const file = args.find((arg) => !arg.startsWith('--'));
   if (!file) {
-    console.error('usage: npx tsx scripts/eval-dedup.ts FILE.jsonl [--json]');
+    console.error('usage: npx tsx scripts/eval-dedup.ts FILE.jsonl [--json] [--db]');
     process.exit(2);
   }
   const records = readRecords(file);
-  const ours = runDedup(records);
+  const inDatabase = args.includes('--db');
+  const ours = inDatabase ? await runDedupInDatabase(records) : runDedup(records);
   if (args.includes('--json')) {
     console.log(JSON.stringify(ours.clusters.map((cluster, index) => ({ index, cluster }))));
     return;
   }
   const truth = records.map((record, at) => record.story ?? `unlabelled-${at}`);
   const rows: Array<[string, Scores]> = [
-    ['canh-tin findDuplicate', pairwise(ours.clusters, truth)],
+    [inDatabase ? 'canh-tin saveFlag (Dexie index)' : 'canh-tin findDuplicate', pairwise(ours.clusters, truth)],
     ['baseline: exact URL', pairwise(clusterByKey(records.map((r) => r.url)), truth)],
     ['baseline: normalize-url style', pairwise(clusterByKey(records.map((r) => normalizeUrlStyle(r.url))), truth)],
     ['baseline: fuse.js titles (0.3)', pairwise(fuseBaseline(records), truth)],
   ];
   const pct = (value: number) => value.toFixed(3);
-  console.log(`${records.length} records, ${new Set(truth).size} stories, ${pairwise(truth, truth).truePairs} same-story pairs\n`);
+  const mode = inDatabase ? 'through saveFlag and the persistent Dexie index (fake-indexeddb)' : 'in memory (StoryIndex)';
+  console.log(`${records.length} records, ${new Set(truth).size} stories, ${pairwise(truth, truth).truePairs} same-story pairs; ours ${mode}\n`);
   console.log('method                           precision  recall  F1     clusters');
   for (const [name, s] of rows) {
     console.log(`${name.padEnd(32)} ${pct(s.precision).padStart(9)}  ${pct(s.recall).padStart(6)}  ${pct(s.f1)}  ${String(s.clusters).padStart(8)}`);
@@ -157,6 +224,7 @@ function main(): void {
       ? [decision.matched, ...(decision.alsoOf ?? [])].filter((id) => storyOfId(id) !== truth[at]).map((id) => ({ decision, at, id }))
       : [],
   );
+  // In --db mode `matched` is the story's first record: a wrong merge shows against it.
   console.log(`\nwrong merges (${wrong.length}):`);
   for (const { decision, at, id } of wrong) {
     if (decision.kind !== 'copy') continue;
@@ -182,4 +250,4 @@ function main(): void {
   }
 }
 
-main();
+void main();

@@ -3,13 +3,13 @@
  * argument, so the background, the popup and the tests share one implementation.
  */
 import type { CopyMatch, CopyRecord } from '../copy-record';
-import { findDuplicate } from '../dedup/find-duplicate';
 import { dedupInputOfFlag, recordFeatures, type RecordFeatures } from '../dedup/record-features';
-import type { StoryIndex } from '../dedup/story-index';
 import type { EvidenceRecord } from '../evidence/evidence-record';
 import type { FlagRecord, FlagStatus, TrashedFlag } from '../flag-record';
+import { dedupIndexOf, type StoryIndexHandle } from './dedup-index';
 import type { CanhTinDatabase } from './schema';
-import { bumpCopiesVersion, readCopiesVersion, storyIndexCache } from './story-index-cache';
+
+export type { StoryIndexHandle } from './dedup-index';
 
 export interface SaveFlagResult {
   id: string;
@@ -54,76 +54,75 @@ function storyUpdate(story: FlagRecord, record: FlagRecord, newCopies: number): 
 }
 
 /**
+ * What a copy was stored without and this sighting of its address brings: a
+ * redirect link flagged bare, or an address only listed in an imported file,
+ * gets its headline, date and lead the first time a page at it is flagged.
+ */
+function fieldsCopyLacks(copy: CopyRecord, record: FlagRecord): Partial<Pick<CopyRecord, 'title' | 'siteName' | 'publishedAt' | 'excerpt'>> {
+  const excerpt = record.excerpt || record.description;
+  return {
+    ...(copy.title === '' && record.title !== '' ? { title: record.title } : {}),
+    ...(copy.siteName === '' && record.siteName !== '' ? { siteName: record.siteName } : {}),
+    ...(copy.publishedAt === '' && record.publishedAt !== '' ? { publishedAt: record.publishedAt } : {}),
+    ...(copy.excerpt === '' && excerpt !== '' ? { excerpt } : {}),
+  };
+}
+
+/** Copies filed under any of these canonical addresses (one equals-read per key: see liveStories in dedup-index.ts on anyOf). */
+async function copiesAt(db: CanhTinDatabase, urlKeys: readonly string[]): Promise<CopyRecord[]> {
+  const found = await Promise.all(urlKeys.map((key) => db.copies.where('urlKeys').equals(key).toArray()));
+  return [...new Map(found.flat().map((copy) => [copy.id, copy])).values()];
+}
+
+/**
  * THE dedup step, shared by flagging and import: the record becomes a sighting
  * of a copy already known (same canonicalised address), a new copy of a story
- * (the dedup decision over the index), or a new story. Must run inside a
- * read-write transaction over flags and copies; updates `index` in place.
+ * (the dedup decision over the persistent candidate index), or a new story.
+ * Must run inside withStories' transaction.
  */
 export async function placeInStory(db: CanhTinDatabase, stories: StoryIndexHandle, record: FlagRecord): Promise<SaveFlagResult> {
   const features = recordFeatures(dedupInputOfFlag(record));
 
-  for (const copy of await db.copies.where('urlKeys').anyOf(features.urlKeys).toArray()) {
+  for (const copy of await copiesAt(db, features.urlKeys)) {
     const story = await db.flags.get(copy.flagId);
     if (!story) continue; // a story in the trash is not "already flagged"
+    const lacking = fieldsCopyLacks(copy, record);
     await db.copies.update(copy.id, {
       timesSeen: copy.timesSeen + record.timesFlagged,
       lastSeenAt: Math.max(copy.lastSeenAt, record.lastFlaggedAt),
       firstSeenAt: Math.min(copy.firstSeenAt, record.capturedAt),
       monitors: record.monitor && !copy.monitors.includes(record.monitor) ? [...copy.monitors, record.monitor] : copy.monitors,
+      ...lacking,
     });
+    // Its words are new to dedup: later reposts can now be found by them.
+    if (Object.keys(lacking).length > 0) await stories.reindexCopy({ ...copy, ...lacking });
     await db.flags.update(story.id, storyUpdate(story, record, 0));
     return { id: story.id, duplicateOf: story.id };
   }
 
-  // Only now the fuzzy index is needed: a repeat of a known address never waits for it to be built.
-  const index = await stories.get();
-  const decision = findDuplicate(index, features);
+  const decision = await stories.decide(features);
   const story = decision.kind === 'copy' ? await db.flags.get(decision.of) : undefined;
   if (decision.kind === 'copy' && story) {
-    await db.copies.add(newCopy(record, features, story.id, decision.reason));
+    await stories.addCopy(newCopy(record, features, story.id, decision.reason), features);
     await db.flags.update(story.id, storyUpdate(story, record, 1));
-    index.add(features, story.id);
     return { id: story.id, duplicateOf: story.id };
   }
 
   await db.flags.add({ ...record, copyCount: 1 });
-  await db.copies.add(newCopy(record, features, record.id, 'first'));
-  index.add(features, record.id);
+  await stories.addCopy(newCopy(record, features, record.id, 'first'), features);
   return { id: record.id };
 }
 
 /**
- * The dedup index as a write sees it: `get` builds it (from the copies, inside
- * the write's transaction) when it is missing or stale; `peek` is the index if
- * one is built, for writes that only need to keep it in step.
+ * Runs `work` in one read-write transaction over everything a flag touches,
+ * the dedup index included. The index lives in the database (dedupIndex), so
+ * there is nothing to build after a service-worker restart and nothing to keep
+ * in step across contexts: what committed is what the next decision reads.
  */
-export interface StoryIndexHandle {
-  get(): Promise<StoryIndex>;
-  peek(): StoryIndex | undefined;
-}
-
-/**
- * Runs `work` in one read-write transaction over everything a flag touches.
- * The dedup index is built lazily inside it, only if `work` needs it (after a
- * service-worker restart, re-flagging a known address never waits for the
- * rebuild); afterwards the index stays in step with what committed, or is
- * dropped if the transaction failed or another context wrote meanwhile.
- */
-export async function withStories<T>(db: CanhTinDatabase, work: (stories: StoryIndexHandle) => Promise<T>): Promise<T> {
-  const cache = storyIndexCache(db);
-  try {
-    const { result, before, after } = await db.transaction('rw', [db.flags, db.copies, db.evidence, db.settings, db.trash], async () => {
-      const before = await readCopiesVersion(db);
-      const result = await work({ get: () => cache.current(), peek: () => cache.peek() });
-      return { result, before, after: await bumpCopiesVersion(db) };
-    });
-    if (cache.version === before) cache.markCurrent(after);
-    else cache.invalidate();
-    return result;
-  } catch (error) {
-    cache.invalidate();
-    throw error;
-  }
+export function withStories<T>(db: CanhTinDatabase, work: (stories: StoryIndexHandle) => Promise<T>): Promise<T> {
+  // The scope must be an async function (not one returning a promise): that is how
+  // Dexie keeps the transaction alive across the native awaits inside `work`.
+  return db.transaction('rw', [db.flags, db.copies, db.dedupIndex, db.evidence, db.settings, db.trash], async () => work(dedupIndexOf(db)));
 }
 
 /**
@@ -163,32 +162,29 @@ export async function setCategory(db: CanhTinDatabase, id: string, category: str
   if (changed === 0) throw new Error(`No flag with id ${id}`);
 }
 
-/** Moves a flag to the trash; returns it so the caller can offer undo. */
+/**
+ * Moves a flag to the trash; returns it so the caller can offer undo. Its
+ * copies and their index rows stay: the decision skips stories not in the queue.
+ */
 export function moveToTrash(db: CanhTinDatabase, id: string, now: number): Promise<TrashedFlag> {
-  return withStories(db, async (stories) => {
+  return withStories(db, async () => {
     const record = await db.flags.get(id);
     if (!record) throw new Error(`No flag with id ${id}`);
-    const index = stories.peek();
     const trashed: TrashedFlag = { ...record, deletedAt: now };
     await db.trash.put(trashed);
     await db.flags.delete(id);
-    // A deleted story is not "already flagged": its copies leave the dedup index (and come back on undo).
-    for (const copyId of (await db.copies.where('flagId').equals(id).primaryKeys()) as string[]) index?.remove(copyId);
     return trashed;
   });
 }
 
-/** Undo of moveToTrash: the record comes back exactly as it was. */
+/** Undo of moveToTrash: the record comes back exactly as it was, and with it its copies into dedup. */
 export function restoreFromTrash(db: CanhTinDatabase, id: string): Promise<FlagRecord> {
-  // Through withStories: the dedup index must learn that the story is back.
-  return withStories(db, async (stories) => {
-    const index = stories.peek();
+  return withStories(db, async () => {
     const trashed = await db.trash.get(id);
     if (!trashed) throw new Error(`No trashed flag with id ${id}`);
     const { deletedAt: _deletedAt, ...record } = trashed;
     await db.flags.put(record);
     await db.trash.delete(id);
-    if (index) for (const copy of await db.copies.where('flagId').equals(id).toArray()) index.add(recordFeatures(dedupInputOfFlag(copy)), id);
     return record;
   });
 }

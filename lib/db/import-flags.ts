@@ -6,7 +6,6 @@
  */
 import type { FlagRecord } from '../flag-record';
 import { canonicalizeUrl } from '../dedup/canonicalize-url';
-import { dedupInputOfFlag, recordFeatures } from '../dedup/record-features';
 import { placeInStory, withStories, type StoryIndexHandle } from './flag-repository';
 import type { CanhTinDatabase } from './schema';
 
@@ -42,12 +41,10 @@ async function addListedCopies(db: CanhTinDatabase, stories: StoryIndexHandle, f
   let added = 0;
   for (const url of urls) {
     const key = canonicalizeUrl(url);
-    if (!key || (await db.copies.where('urlKeys').equals(key).count()) > 0) continue;
-    const id = `${record.id}:${key}`;
-    // Only the address is known: dedup can match it by address, never by words.
-    stories.peek()?.add(recordFeatures({ ...dedupInputOfFlag(record), id, url, canonicalUrl: url, title: '', text: '' }), flagId);
-    await db.copies.add({
-      id,
+    if (!key || (await db.copies.where('urlKeys').equals(key).limit(1).primaryKeys()).length > 0) continue;
+    // Only the address is known: dedup can match it by address (or slug), never by words.
+    await stories.addCopy({
+      id: `${record.id}:${key}`,
       flagId,
       url,
       canonicalUrl: url,

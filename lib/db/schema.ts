@@ -6,6 +6,8 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { CopyRecord } from '../copy-record';
 import { canonicalizeUrl } from '../dedup/canonicalize-url';
+import { type DedupIndexRow, dedupIndexRow } from '../dedup/dedup-keys';
+import { dedupInputOfFlag } from '../dedup/record-features';
 import type { EvidenceRecord } from '../evidence/evidence-record';
 import type { FlagRecord, TrashedFlag } from '../flag-record';
 
@@ -22,6 +24,7 @@ export type CanhTinDatabase = Dexie & {
   settings: EntityTable<SettingRow, 'key'>;
   evidence: EntityTable<EvidenceRecord, 'id'>;
   copies: EntityTable<CopyRecord, 'id'>;
+  dedupIndex: EntityTable<DedupIndexRow, 'id'>;
 };
 
 /**
@@ -66,9 +69,21 @@ export const SCHEMA_VERSIONS = {
     evidence: 'id, flagId, capturedAt',
     copies: 'id, flagId, *urlKeys, firstSeenAt',
   },
+  6: {
+    flags:
+      'id, capturedAt, canonicalUrl, status, category, publishedAt, copyCount, severity, monitor, lang, exportedAt, [status+capturedAt], [category+capturedAt]',
+    trash: 'id, deletedAt',
+    settings: 'key',
+    evidence: 'id, flagId, capturedAt',
+    copies: 'id, flagId, *urlKeys, firstSeenAt',
+    // The fuzzy dedup candidates, one row per copy (same id): *keys finds the copies
+    // sharing the headline, a pair of its words, the article slug or a lead shingle (lib/dedup/dedup-keys.ts).
+    // A table of its own: derived data that readers of copies never see, refilled when the recipe changes.
+    dedupIndex: 'id, *keys',
+  },
 } as const;
 
-export const CURRENT_SCHEMA_VERSION = 5;
+export const CURRENT_SCHEMA_VERSION = 6;
 
 type Table = ReturnType<Dexie['table']>;
 
@@ -139,6 +154,26 @@ async function addReviewFields(tables: Table[]): Promise<void> {
   }
 }
 
+// Copies read and indexed per step of the v6 upgrade: 100k copies at once would
+// strain a service worker's memory; a page at a time keeps the peak small.
+const FILL_PAGE = 2000;
+
+/**
+ * v5 → v6: every copy (of the queue and of the trash) gets its row in the
+ * dedup index, so no connection ever rebuilds an index from every copy.
+ * `copiesVersion` (the in-memory index's staleness counter) is no longer used.
+ */
+export async function fillDedupIndex(copies: Table, dedupIndex: Table, settings: Table): Promise<void> {
+  let last: string | undefined;
+  for (;;) {
+    const page = (await (last === undefined ? copies.orderBy(':id') : copies.where(':id').above(last)).limit(FILL_PAGE).toArray()) as CopyRecord[];
+    if (page.length === 0) break;
+    await dedupIndex.bulkPut(page.map((copy) => dedupIndexRow(dedupInputOfFlag(copy))));
+    last = page[page.length - 1]?.id;
+  }
+  await settings.delete('copiesVersion');
+}
+
 /**
  * Opens (lazily) the database. `indexedDB` can be injected so tests run on
  * fake-indexeddb and reliability tests on a storage bucket with a small quota.
@@ -161,5 +196,8 @@ export function createDatabase(options: { name?: string; indexedDB?: IDBFactory;
   db.version(5)
     .stores(SCHEMA_VERSIONS[5])
     .upgrade((tx) => addReviewFields([tx.table('flags'), tx.table('trash')]));
+  db.version(6)
+    .stores(SCHEMA_VERSIONS[6])
+    .upgrade((tx) => fillDedupIndex(tx.table('copies'), tx.table('dedupIndex'), tx.table('settings')));
   return db;
 }

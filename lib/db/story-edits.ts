@@ -2,11 +2,12 @@
  * The monitor's corrections to dedup: merge two stories by hand, split a
  * wrongly merged copy out into a story of its own, and undo either. Nothing is
  * lost: a merged story waits in the trash with the ids of its copies, and a
- * story's counts are always recomputed from its copies.
+ * story's counts are always recomputed from its copies. The dedup index needs
+ * no update here: its rows describe copies, and a copy's story is read from the
+ * copy itself when a decision is made.
  */
 import type { CopyRecord } from '../copy-record';
 import type { FlagRecord, TrashedFlag } from '../flag-record';
-import type { StoryIndex } from '../dedup/story-index';
 import { withStories } from './flag-repository';
 import type { CanhTinDatabase } from './schema';
 
@@ -30,7 +31,7 @@ async function recountStory(db: CanhTinDatabase, flagId: string): Promise<void> 
 }
 
 /** Moves every copy and all evidence of `sourceId` into `targetId`; the source story goes to the trash. */
-async function mergeOne(db: CanhTinDatabase, index: StoryIndex | undefined, targetId: string, sourceId: string, now: number): Promise<MergedAway> {
+async function mergeOne(db: CanhTinDatabase, targetId: string, sourceId: string, now: number): Promise<MergedAway> {
   if (targetId === sourceId) throw new Error('A story cannot be merged into itself');
   const source = await db.flags.get(sourceId);
   if (!source || !(await db.flags.get(targetId))) throw new Error(`No story ${source ? targetId : sourceId}`);
@@ -41,16 +42,14 @@ async function mergeOne(db: CanhTinDatabase, index: StoryIndex | undefined, targ
   const away: MergedAway = { ...source, deletedAt: now, mergedInto: targetId, movedCopyIds: copyIds, movedEvidenceIds: evidenceIds };
   await db.trash.put(away);
   await db.flags.delete(sourceId);
-  moveInIndex(index, copyIds, targetId);
   return away;
 }
 
 /** Merges every source story into the target, all in one transaction: all of them or none. */
 export function mergeStories(db: CanhTinDatabase, targetId: string, sourceIds: readonly string[], now: number): Promise<MergedAway[]> {
-  return withStories(db, async (stories) => {
-    const index = stories.peek();
+  return withStories(db, async () => {
     const merged: MergedAway[] = [];
-    for (const sourceId of sourceIds) merged.push(await mergeOne(db, index, targetId, sourceId, now));
+    for (const sourceId of sourceIds) merged.push(await mergeOne(db, targetId, sourceId, now));
     await recountStory(db, targetId);
     return merged;
   });
@@ -58,8 +57,7 @@ export function mergeStories(db: CanhTinDatabase, targetId: string, sourceIds: r
 
 /** Undo of mergeStories: each source story comes back with exactly the copies and evidence it had. */
 export function unmergeStories(db: CanhTinDatabase, sourceIds: readonly string[]): Promise<void> {
-  return withStories(db, async (stories) => {
-    const index = stories.peek();
+  return withStories(db, async () => {
     for (const sourceId of sourceIds) {
       const away = (await db.trash.get(sourceId)) as MergedAway | undefined;
       if (!away?.mergedInto) throw new Error(`Story ${sourceId} was not merged`);
@@ -70,18 +68,8 @@ export function unmergeStories(db: CanhTinDatabase, sourceIds: readonly string[]
       await db.trash.delete(sourceId);
       await recountStory(db, sourceId);
       await recountStory(db, mergedInto);
-      moveInIndex(index, movedCopyIds, sourceId);
     }
   });
-}
-
-/** Re-files indexed copies under another story. */
-function moveInIndex(index: StoryIndex | undefined, copyIds: readonly string[], story: string): void {
-  if (!index) return; // Not built yet: it will be built from the copies as they now are.
-  for (const id of copyIds) {
-    const entry = index.get(id);
-    if (entry) index.add(entry.features, story);
-  }
 }
 
 /** What undoing a split needs: the copy, the story it left, and that story's address fields before. */
@@ -96,8 +84,7 @@ export interface SplitUndo {
  * and category as the story it leaves, which the monitor can then change).
  */
 export function splitCopy(db: CanhTinDatabase, copyId: string): Promise<{ story: FlagRecord; undo: SplitUndo }> {
-  return withStories(db, async (stories) => {
-    const index = stories.peek();
+  return withStories(db, async () => {
     const copy = await db.copies.get(copyId);
     if (!copy) throw new Error(`No copy ${copyId}`);
     const from = await db.flags.get(copy.flagId);
@@ -114,15 +101,13 @@ export function splitCopy(db: CanhTinDatabase, copyId: string): Promise<{ story:
       const [first] = await db.copies.where('flagId').equals(from.id).sortBy('firstSeenAt');
       if (first) await db.flags.update(from.id, { url: first.url, canonicalUrl: first.canonicalUrl, title: first.title, siteName: first.siteName });
     }
-    moveInIndex(index, [copyId], story.id);
     return { story, undo: { copyId, fromId: from.id, previous } };
   });
 }
 
 /** Undo of splitCopy: the copy goes back, the story made for it disappears, the old story is as it was. */
 export function unsplitCopy(db: CanhTinDatabase, undo: SplitUndo): Promise<void> {
-  return withStories(db, async (stories) => {
-    const index = stories.peek();
+  return withStories(db, async () => {
     const copy = await db.copies.get(undo.copyId);
     if (!copy) throw new Error(`No copy ${undo.copyId}`);
     const splitStory = copy.flagId;
@@ -131,7 +116,6 @@ export function unsplitCopy(db: CanhTinDatabase, undo: SplitUndo): Promise<void>
     if ((await db.copies.where('flagId').equals(splitStory).count()) === 0) await db.flags.delete(splitStory);
     await db.flags.update(undo.fromId, undo.previous);
     await recountStory(db, undo.fromId);
-    moveInIndex(index, [undo.copyId], undo.fromId);
   });
 }
 

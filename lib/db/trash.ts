@@ -4,6 +4,8 @@
  * Emptying hands back everything it removed, so the popup can still undo it.
  */
 import type { CopyRecord } from '../copy-record';
+import { dedupIndexRow } from '../dedup/dedup-keys';
+import { dedupInputOfFlag } from '../dedup/record-features';
 import type { EvidenceRecord } from '../evidence/evidence-record';
 import type { TrashedFlag } from '../flag-record';
 import type { CanhTinDatabase } from './schema';
@@ -23,12 +25,14 @@ export function listTrash(db: CanhTinDatabase): Promise<TrashedFlag[]> {
 
 /** Removes trashed stories (all, or those deleted before `deletedBefore`) with their copies and evidence, in one transaction. */
 export function emptyTrash(db: CanhTinDatabase, deletedBefore = Infinity): Promise<EmptiedTrash> {
-  return db.transaction('rw', [db.trash, db.copies, db.evidence], async () => {
+  return db.transaction('rw', [db.trash, db.copies, db.evidence, db.dedupIndex], async () => {
     const trash = await db.trash.where('deletedAt').below(deletedBefore).toArray();
     const ids = trash.map((record) => record.id);
     const copies = await db.copies.where('flagId').anyOf(ids).toArray();
     const evidence = await db.evidence.where('flagId').anyOf(ids).toArray();
     await db.copies.bulkDelete(copies.map((copy) => copy.id));
+    // Their dedup candidates go too (one row per copy, same id; see lib/db/schema.ts v6).
+    await db.dedupIndex.bulkDelete(copies.map((copy) => copy.id));
     await db.evidence.bulkDelete(evidence.map((item) => item.id));
     await db.trash.bulkDelete(ids);
     return { trash, copies, evidence };
@@ -42,9 +46,10 @@ export function purgeExpiredTrash(db: CanhTinDatabase, now: number): Promise<Emp
 
 /** Undo of emptyTrash: everything comes back into the trash exactly as it was. */
 export function unemptyTrash(db: CanhTinDatabase, emptied: EmptiedTrash): Promise<void> {
-  return db.transaction('rw', [db.trash, db.copies, db.evidence], async () => {
+  return db.transaction('rw', [db.trash, db.copies, db.evidence, db.dedupIndex], async () => {
     await db.trash.bulkPut(emptied.trash);
     await db.copies.bulkPut(emptied.copies);
+    await db.dedupIndex.bulkPut(emptied.copies.map((copy) => dedupIndexRow(dedupInputOfFlag(copy))));
     await db.evidence.bulkPut(emptied.evidence);
   });
 }

@@ -117,6 +117,28 @@ function judge(input: RecordFeatures, entry: IndexedRecord): Evidence | null {
   return null;
 }
 
+/** One of the two headlines is cut, and the other could be how it goes on (published close, numbers agree). */
+function fitsCutHeadline(input: RecordFeatures, other: RecordFeatures): boolean {
+  return (
+    (input.title.truncated || other.title.truncated) &&
+    withinWindow(input.publishedAt, other.publishedAt, DEDUP_RULES.titleWindowMs) &&
+    !numbersConflict(input.titleNumbers, other.titleNumbers) &&
+    titleSimilarity(input.title, other.title) >= DEDUP_RULES.prefixAmbiguous
+  );
+}
+
+/**
+ * Whether `candidate` can change findDuplicate's answer for `record`: it is
+ * evidence of a copy, or it makes a cut headline ambiguous. Leaving the other
+ * candidates out of the index a decision runs on cannot change the decision;
+ * lib/db/dedup-index.ts does so before it reads their stories.
+ */
+export function canAffectDecision(record: DedupInput | RecordFeatures, candidate: RecordFeatures): boolean {
+  const input = asFeatures(record);
+  if (candidate.id === input.id) return false;
+  return judge(input, { id: candidate.id, story: candidate.id, features: candidate }) !== null || fitsCutHeadline(input, candidate);
+}
+
 /**
  * Decides whether `input` is a copy of a story in `index`. Reads only the
  * index's candidates for this record (URL keys, headline tokens, lead
@@ -132,15 +154,7 @@ export function findDuplicate(index: StoryIndex, record: DedupInput | RecordFeat
     if (entry.id === input.id) continue;
     const evidence = judge(input, entry);
     if (evidence) found.push(evidence);
-    const other = entry.features;
-    if (
-      (input.title.truncated || other.title.truncated) &&
-      withinWindow(input.publishedAt, other.publishedAt, DEDUP_RULES.titleWindowMs) &&
-      !numbersConflict(input.titleNumbers, other.titleNumbers) &&
-      titleSimilarity(input.title, other.title) >= DEDUP_RULES.prefixAmbiguous
-    ) {
-      prefixStories.add(entry.story);
-    }
+    if (fitsCutHeadline(input, entry.features)) prefixStories.add(entry.story);
   }
   // A cut headline that fits several stories ("Tàu cá Phú Quốc gặp nạn gần quần…")
   // says nothing by itself; it only counts when one story fits.

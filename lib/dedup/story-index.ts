@@ -17,7 +17,8 @@ export interface IndexedRecord {
 
 // Only shingles whose hash falls in this residue class are indexed: a copy that
 // shares ten shingles shares about three sampled ones, at a third of the memory.
-const SHINGLE_SAMPLE_MOD = 3;
+// Shared with the persistent index (dedup-keys.ts), so both find the same copies.
+export const SHINGLE_SAMPLE_MOD = 3;
 // Postings longer than this are boilerplate ("the", "của tỉnh Kiên Giang") and
 // say nothing about which story a record belongs to.
 const MAX_POSTING_SCAN = 1500;
@@ -72,7 +73,8 @@ function pullCompact(map: Map<number, number | number[]>, key: number, value: nu
   }
 }
 
-function sampledShingles(shingles: Uint32Array): number[] {
+/** The lead shingles an index files a record under (a fixed sample, so two copies sample alike). */
+export function sampledShingles(shingles: Uint32Array): number[] {
   const keys: number[] = [];
   for (const hash of shingles) if (hash % SHINGLE_SAMPLE_MOD === 0) keys.push(hash);
   return keys;

@@ -141,3 +141,58 @@ describe('database migrations', () => {
     db.close();
   });
 });
+
+describe('v5 → v6: the persistent dedup index', () => {
+  it('files every copy (of the queue and the trash) in the dedup index, and finds a fuzzy copy of a migrated story', async () => {
+    const { firstCopyOf } = await import('@/lib/db/schema');
+    const name = `migration-v5-${Math.random()}`;
+    const v5 = new Dexie(name);
+    for (const version of [1, 2, 3, 4, 5] as const) v5.version(version).stores(SCHEMA_VERSIONS[version]);
+    const story = sampleFlag({
+      ...V1_FLAG,
+      url: 'https://baodaoxanh.example/bien-dao/tau-ca-gap-nan-gan-truong-sa.html',
+      canonicalUrl: 'https://baodaoxanh.example/bien-dao/tau-ca-gap-nan-gan-truong-sa.html',
+      title: 'Tàu cá Phú Quốc gặp nạn gần quần đảo Trường Sa, 7 ngư dân được cứu',
+      publishedAt: '2026-11-05T08:30:00+07:00',
+      excerpt: 'Tàu cá KG-95211-TS bị hỏng máy, nứt vỏ khi gặp sóng lớn ở vùng biển gần quần đảo Trường Sa. Toàn bộ 7 ngư dân đã được cứu.',
+    });
+    const trashed = sampleFlag({ ...story, id: 'trashed', url: 'https://x.example/t', canonicalUrl: 'https://x.example/t', title: 'Một chuyện đã xoá khỏi hàng đợi', excerpt: '' });
+    await v5.table('flags').add(story);
+    await v5.table('trash').add({ ...trashed, deletedAt: 5 });
+    await v5.table('copies').bulkAdd([firstCopyOf({ ...story }), firstCopyOf({ ...trashed })]);
+    await v5.table('settings').add({ key: 'copiesVersion', value: 7 });
+    v5.close();
+
+    const db = createDatabase({ name });
+    expect(db.verno).toBe(6);
+    // (a) Every copy has its row, under the copy's id, with headline pairs, lead shingles and the slug.
+    const rows = await db.dedupIndex.toArray();
+    expect(rows.map((row) => row.id).sort()).toEqual([V1_FLAG.id, 'trashed'].sort());
+    const row = rows.find((r) => r.id === V1_FLAG.id);
+    expect(row?.keys).toEqual(expect.arrayContaining(['p:tau ca', 'p:truong sa', 's:baodaoxanh.example||tau-ca-gap-nan-gan-truong-sa']));
+    expect(row?.keys.some((key) => key.startsWith('g:'))).toBe(true);
+    expect(await db.dedupIndex.where('keys').equals('p:phu quoc').primaryKeys()).toEqual([V1_FLAG.id]);
+    // The in-memory index's staleness counter is gone with it.
+    expect(await db.settings.get('copiesVersion')).toBeUndefined();
+
+    // (b) A repost of the migrated story on another site (no shared address) is found by its words.
+    const repost = sampleFlag({
+      ...story,
+      id: 'repost',
+      url: 'https://tonghoptinhay.example.com/tau-ca-phu-quoc',
+      canonicalUrl: '',
+      title: `${story.title} - Tổng Hợp Tin Hay`,
+      siteName: 'Tổng Hợp Tin Hay',
+      excerpt: '',
+      publishedAt: '2026-11-05T14:00:00+07:00',
+    });
+    expect(await saveFlag(db, repost)).toEqual({ id: V1_FLAG.id, duplicateOf: V1_FLAG.id });
+    expect((await listCopies(db, V1_FLAG.id)).map((copy) => [copy.id, copy.matchedBy])).toEqual([
+      [V1_FLAG.id, 'first'],
+      ['repost', 'title'],
+    ]);
+    // A story in the trash is in the index but not "already flagged".
+    expect(await saveFlag(db, sampleFlag({ ...trashed, id: 'again', url: 'https://y.example/u', canonicalUrl: '' }))).toEqual({ id: 'again' });
+    db.close();
+  });
+});

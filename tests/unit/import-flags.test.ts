@@ -192,3 +192,37 @@ describe('CSV round trip (property-based)', () => {
     );
   });
 });
+
+describe('imported copies in the dedup index', () => {
+  const listed = 'https://tinmoilen.example/thoi-su/tau-ca-kg-95211-gap-nan-7-ngu-dan.html';
+
+  it('an address listed in copy_urls is indexed: the same article under another section is found by its slug', async () => {
+    const db = testDatabase();
+    const read = readFlagsCsv(flagsToCsv([{ record: flag(), copyUrls: [flag().url, listed] }]), options);
+    await importFlags(db, read.records, read.copyUrls);
+    expect(await db.dedupIndex.get(`${flag().id}:${listed}`)).toMatchObject({ keys: ['s:tinmoilen.example||tau-ca-kg-95211-gap-nan-7-ngu-dan'] });
+    const printView = flag({ id: 'eeeeeeee-2222-4333-8444-555555555555', url: listed.replace('/thoi-su/', '/ban-in/'), canonicalUrl: '', title: '', excerpt: '' });
+    expect(await saveFlag(db, printView)).toEqual({ id: flag().id, duplicateOf: flag().id });
+  });
+
+  it('flagging a listed address fills in its headline, so a later repost is found by words', async () => {
+    const db = testDatabase();
+    const read = readFlagsCsv(flagsToCsv([{ record: flag({ title: 'Tin gốc khác hẳn' }), copyUrls: [flag().url, listed] }]), options);
+    await importFlags(db, read.records, read.copyUrls);
+    const headline = 'Tàu cá KG-95211 gặp nạn gần Trường Sa, 7 ngư dân được đưa vào bờ';
+    await saveFlag(db, flag({ id: 'eeeeeeee-2222-4333-8444-555555555556', url: listed, canonicalUrl: '', title: headline }));
+    expect((await listCopies(db, flag().id)).find((copy) => copy.url === listed)).toMatchObject({ title: headline, matchedBy: 'imported' });
+    const repost = flag({ id: 'eeeeeeee-2222-4333-8444-555555555557', url: 'https://khac.example/p/1', canonicalUrl: '', title: `${headline} - Khác`, excerpt: '' });
+    expect(await saveFlag(db, repost)).toEqual({ id: flag().id, duplicateOf: flag().id });
+  });
+
+  it('a failed import leaves no index rows behind', async () => {
+    const db = testDatabase();
+    db.copies.hook('creating', (_key, copy) => {
+      if (copy.url === listed) throw new Error('disk full');
+    });
+    const read = readFlagsCsv(flagsToCsv([{ record: flag(), copyUrls: [flag().url, listed] }]), options);
+    await expect(importFlags(db, read.records, read.copyUrls)).rejects.toThrow();
+    expect(await db.dedupIndex.count()).toBe(0);
+  });
+});

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { listAllFlags, listCopies, listEvidence, moveToTrash, restoreFromTrash, saveFlag } from '@/lib/db/flag-repository';
 import { mergeStories, splitCopy, unmergeStories, unsplitCopy } from '@/lib/db/story-edits';
 import { createDatabase } from '@/lib/db/schema';
-import { storyIndexCache } from '@/lib/db/story-index-cache';
 import { sampleFlag } from './support/sample-flag';
 import { testDatabase } from './support/test-database';
 
@@ -92,21 +91,31 @@ describe('flagging through the dedup step', () => {
 });
 
 describe('after a service-worker restart', () => {
-  it('re-flagging a known address answers at once, without building the fuzzy index', async () => {
+  it('a new connection finds a known address and a fuzzy repost alike, with nothing rebuilt in memory', async () => {
     const name = `restart-${Math.random()}`;
     const before = createDatabase({ name });
     await saveFlag(before, ORIGINAL);
     before.close();
 
-    const restarted = createDatabase({ name }); // a new connection: no index in memory
+    const restarted = createDatabase({ name }); // a new connection: nothing in memory
     expect(await saveFlag(restarted, sampleFlag({ ...ORIGINAL, id: 'again', url: `${ORIGINAL.canonicalUrl}?fbclid=1` }))).toEqual({
       id: ORIGINAL.id,
       duplicateOf: ORIGINAL.id,
     });
-    expect(storyIndexCache(restarted).peek()).toBeUndefined();
-    // A new address needs the fuzzy decision: the index is built then, and finds the repost.
+    // A new address needs the fuzzy decision: it reads the persistent index and finds the repost.
     expect(await saveFlag(restarted, REPOST)).toEqual({ id: ORIGINAL.id, duplicateOf: ORIGINAL.id });
-    expect(storyIndexCache(restarted).peek()?.size).toBe(2);
+    expect(await restarted.dedupIndex.count()).toBe(2);
+  });
+
+  it('a write from another connection (the popup importing) is seen by the next decision at once', async () => {
+    const name = `two-contexts-${Math.random()}`;
+    const background = createDatabase({ name });
+    const popup = createDatabase({ name });
+    await saveFlag(background, sampleFlag({ ...OTHER, id: 'warm-up' })); // the background has decided before
+    await saveFlag(popup, ORIGINAL);
+    expect(await saveFlag(background, REPOST)).toEqual({ id: ORIGINAL.id, duplicateOf: ORIGINAL.id });
+    background.close();
+    popup.close();
   });
 });
 

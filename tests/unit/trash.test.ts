@@ -30,6 +30,8 @@ describe('trash', () => {
     const purged = await purgeExpiredTrash(db, NOW);
     expect(purged.trash.map((record) => record.id)).toEqual(['old']);
     expect(await listCopies(db, 'old')).toEqual([]);
+    expect(await db.dedupIndex.get('old')).toBeUndefined();
+    expect(await db.dedupIndex.get('recent')).toBeDefined();
     expect(await listEvidence(db, 'old')).toEqual([]);
     expect((await listTrash(db)).map((record) => record.id)).toEqual(['recent']);
     expect(await restoreFromTrash(db, 'recent')).toMatchObject({ id: 'recent', title: 'Cột mốc biên giới bị dời' });
@@ -37,7 +39,7 @@ describe('trash', () => {
 
   it('empties by hand, and the undo brings back stories, copies and evidence exactly', async () => {
     const db = await trashedStories();
-    const [trashBefore, copiesBefore, evidenceBefore] = await Promise.all([db.trash.toArray(), db.copies.toArray(), db.evidence.toArray()]);
+    const [trashBefore, copiesBefore, evidenceBefore, dedupBefore] = await Promise.all([db.trash.toArray(), db.copies.toArray(), db.evidence.toArray(), db.dedupIndex.toArray()]);
     const emptied = await emptyTrash(db);
     expect(await db.trash.count()).toBe(0);
     expect(await db.copies.count()).toBe(0);
@@ -45,6 +47,7 @@ describe('trash', () => {
     expect(await db.trash.toArray()).toEqual(trashBefore);
     expect(await db.copies.toArray()).toEqual(copiesBefore);
     expect(await db.evidence.toArray()).toEqual(evidenceBefore);
+    expect(await db.dedupIndex.toArray()).toEqual(dedupBefore);
     // Restored from the trash after the undo, the story is "already flagged" again.
     await restoreFromTrash(db, 'old');
     expect(await saveFlag(db, sampleFlag({ id: 'again', url: 'https://a.example/old?utm_source=x', canonicalUrl: '' }))).toEqual({ id: 'old', duplicateOf: 'old' });
