@@ -1,12 +1,14 @@
-/** Status and category for every selected story at once. */
-import { CATEGORY_IDS } from '@/lib/categories';
+/** Status and category for every selected story at once (only categories still in use are offered). */
 import { FLAG_STATUSES, type FlagStatus } from '@/lib/flag-record';
+import { selectableCategories } from '@/lib/settings/app-settings';
 import { categoryLabel } from './category-label';
 import { t } from './i18n';
 import { statusLabel } from './StatusSelect';
+import { useAppSettings } from './use-app-settings';
 
 export function BulkActions(props: { count: number; onStatus(status: FlagStatus): void; onCategory(category: string): void }) {
   const count = String(props.count);
+  const { categories } = useAppSettings();
   return (
     <div className="bulk-actions">
       <select aria-label={t('bulkStatusLabel', count)} value="" onChange={(event) => props.onStatus(event.target.value as FlagStatus)}>
@@ -23,9 +25,9 @@ export function BulkActions(props: { count: number; onStatus(status: FlagStatus)
         <option value="" disabled>
           {t('bulkCategoryLabel', count)}
         </option>
-        {CATEGORY_IDS.map((id) => (
-          <option key={id} value={id}>
-            {categoryLabel(id)}
+        {selectableCategories(categories).map((category) => (
+          <option key={category.id} value={category.id}>
+            {categoryLabel(category.id, categories)}
           </option>
         ))}
       </select>

@@ -1,12 +1,17 @@
 /**
- * Imports another monitor's CSV export (a standard file input, so tools and
- * tests can drive it; files can also be dropped on it) and shows the report:
- * what was added, merged and rejected, with the line of every rejected row.
+ * Imports another monitor's file — a CSV export (either heading language) or
+ * a JSON backup, told apart by their content — through a standard file input
+ * (so tools and tests can drive it; files can also be dropped on it), and
+ * shows the report: what was added, merged and rejected, with the place of
+ * every rejected row or record.
  */
 import { useState, type ChangeEvent } from 'react';
+import { readBackup } from '@/lib/backup/backup-format';
+import { importBackup } from '@/lib/backup/import-backup';
 import { readFlagsCsv, type ImportProblem } from '@/lib/csv/read-flags-csv';
 import { appDatabase } from '@/lib/db/app-database';
 import { importFlags } from '@/lib/db/import-flags';
+import { backupProblemText, errorText } from './backup-messages';
 import { t } from './i18n';
 
 function problemText(problem: ImportProblem): string {
@@ -33,31 +38,71 @@ function problemText(problem: ImportProblem): string {
 
 type Report = { summary: string; problems: string[]; isError: boolean };
 
+/** A JSON backup starts with "{" (after a byte-order mark or spaces); a CSV export never does. */
+function isBackupFile(file: File, text: string): boolean {
+  return /\.json$/i.test(file.name) || /^\uFEFF?\s*\{/.test(text);
+}
+
+async function importCsv(text: string): Promise<Report> {
+  const read = readFlagsCsv(text, { now: Date.now(), newId: () => crypto.randomUUID() });
+  const outcome = await importFlags(appDatabase(), read.records, read.copyUrls);
+  return {
+    summary: t('importReport', String(outcome.added), String(outcome.merged), String(read.problems.length)),
+    problems: read.problems.map(problemText),
+    isError: false,
+  };
+}
+
+/** Another monitor's backup is merged (never restored over this queue): their settings stay theirs. */
+async function importBackupFile(text: string): Promise<Report> {
+  const read = readBackup(text);
+  const outcome = await importBackup(appDatabase(), read.backup);
+  return {
+    summary: t('backup_importReport', String(outcome.added), String(outcome.merged), String(read.problems.length), String(outcome.evidence)),
+    problems: read.problems.map(backupProblemText),
+    isError: false,
+  };
+}
+
 export function ImportCsvButton() {
   const [report, setReport] = useState<Report | null>(null);
+
+  const [dropping, setDropping] = useState(false);
 
   async function importFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     event.target.value = '';
-    if (!file) return;
+    if (file) await importOne(file);
+  }
+
+  async function importOne(file: File) {
     try {
-      const read = readFlagsCsv(await file.text(), { now: Date.now(), newId: () => crypto.randomUUID() });
-      const outcome = await importFlags(appDatabase(), read.records, read.copyUrls);
-      setReport({
-        summary: t('importReport', String(outcome.added), String(outcome.merged), String(read.problems.length)),
-        problems: read.problems.map(problemText),
-        isError: false,
-      });
+      const text = await file.text();
+      setReport(await (isBackupFile(file, text) ? importBackupFile(text) : importCsv(text)));
     } catch (error) {
-      setReport({ summary: t('importFailed', String(error)), problems: [], isError: true });
+      setReport({ summary: t('importFailed', errorText(error)), problems: [], isError: true });
     }
   }
 
   return (
     <>
-      <label className="button-like">
+      <label
+        className={dropping ? 'button-like dropping' : 'button-like'}
+        // The file input itself is invisible, so its label takes dropped files too.
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDropping(true);
+        }}
+        onDragLeave={() => setDropping(false)}
+        onDrop={(event) => {
+          event.preventDefault();
+          setDropping(false);
+          const file = event.dataTransfer.files[0];
+          if (file) void importOne(file);
+        }}
+      >
         {t('importCsv')}
-        <input type="file" accept=".csv,text/csv" onChange={importFile} />
+        <input type="file" accept=".csv,text/csv,.json,application/json" onChange={importFile} />
       </label>
       {report && (
         <div role="status" className={report.isError ? 'import-report message error' : 'import-report message'}>

@@ -3,7 +3,7 @@
  * back into flag records, validating row by row. Bad rows are reported by
  * file line and left out; good rows are returned for one import transaction.
  */
-import { isCategoryId } from '../categories';
+import { isCategorySlug } from '../categories';
 import { FLAG_STATUSES, FLAG_TRIGGERS, isSeverity, type FlagRecord, type FlagStatus, type FlagTrigger } from '../flag-record';
 import { withoutFragment } from '../page/page-metadata';
 import { cleanMultiLine, cleanSingleLine } from '../text/clean-text';
@@ -111,8 +111,10 @@ export function readFlagsCsv(text: string, options: { now: number; newId(): stri
       result.problems.push({ line, code: 'bad-status', value: status });
       continue;
     }
+    // Categories are editable in options, so another monitor's file may carry ids this
+    // monitor does not know: any slug-like id is kept (shown as itself until defined here).
     const category = cell('category');
-    if (category && !isCategoryId(category)) {
+    if (category && !isCategorySlug(category)) {
       result.problems.push({ line, code: 'bad-category', value: category });
       continue;
     }

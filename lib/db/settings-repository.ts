@@ -1,21 +1,18 @@
 /**
  * Monitor settings, stored in the database beside the flags so a backup holds both.
+ * The monitor's name lives in the versioned app settings (lib/settings/app-settings.ts);
+ * these two functions are the flag path's and the popup's view of it.
  */
-import { cleanSingleLine } from '../text/clean-text';
+import { getAppSettings, updateAppSettings } from '../settings/app-settings';
 import type { CanhTinDatabase } from './schema';
 
-const MONITOR_NAME_KEY = 'monitorName';
-export const MAX_MONITOR_NAME = 120;
-
 export async function getMonitorName(db: CanhTinDatabase): Promise<string> {
-  const row = await db.settings.get(MONITOR_NAME_KEY);
-  return typeof row?.value === 'string' ? row.value : '';
+  return (await getAppSettings(db)).monitorName;
 }
 
+/** Stores the name (cleaned: one line, no invisible characters, capped); returns what was stored. */
 export async function setMonitorName(db: CanhTinDatabase, name: string): Promise<string> {
-  const cleaned = cleanSingleLine(name, MAX_MONITOR_NAME);
-  await db.settings.put({ key: MONITOR_NAME_KEY, value: cleaned });
-  return cleaned;
+  return (await updateAppSettings(db, { monitorName: name })).monitorName;
 }
 
 const CAPTURE_MHTML_KEY = 'captureMhtml';

@@ -69,6 +69,15 @@ describe('the queue', () => {
     await popup.getByLabel('Nhập file của cán bộ khác').setInputFiles({ name: 'monitor-b.csv', mimeType: 'text/csv', buffer: Buffer.from(importFile()) });
     await expect.poll(() => popup.locator('.import-report p').textContent()).toBe('5 bài thêm mới, 0 bài gộp với bài đã có, 2 dòng bị loại.');
     expect(await popup.locator('.import-report li').allTextContents()).toEqual(["dòng 7: ngày không hợp lệ '32/13/2026'", 'dòng 8: thiếu địa chỉ (url)']);
+    // The same file dropped on the import button merges instead of adding twice.
+    const dropped = await popup.evaluateHandle((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'monitor-b.csv', { type: 'text/csv' }));
+      return transfer;
+    }, importFile());
+    await popup.locator('label.button-like', { hasText: 'Nhập file của cán bộ khác' }).dispatchEvent('drop', { dataTransfer: dropped });
+    await expect.poll(() => popup.locator('.import-report p').textContent()).toBe('0 bài thêm mới, 5 bài gộp với bài đã có, 2 dòng bị loại.');
+    expect(await titles(popup)).toHaveLength(5);
     await popup.close();
   });
 
