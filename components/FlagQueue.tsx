@@ -40,6 +40,8 @@ export function FlagQueue(props: { highlightId?: string; view: QueueView; onView
   const db = appDatabase();
   const { view } = props;
   const [query, setQuery] = useState('');
+  const [error, setError] = useState('');
+  const report = (reason: unknown) => setError(t('saveFailed', String(reason)));
   const [limit, setLimit] = useState(PAGE);
   const searchBox = useRef<HTMLInputElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
@@ -106,9 +108,7 @@ export function FlagQueue(props: { highlightId?: string; view: QueueView; onView
 
   const [lastAction, setLastAction] = useState<UndoableAction | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [error, setError] = useState('');
 
-  const report = (reason: unknown) => setError(t('saveFailed', String(reason)));
 
   // "/" jumps to the search box, as in most web apps (not while typing elsewhere).
   useEffect(() => {

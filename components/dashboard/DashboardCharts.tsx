@@ -42,6 +42,11 @@ export function DashboardCharts(props: { aggregate: DashboardAggregate; categori
   }, [aggregate, categories]);
 
   const days = aggregate.overTime.unit === 'day';
+  const horizontal = [
+    { id: 'chart-categories', title: t('dashboard_chartCategories'), labelHeading: t('dashboard_colCategory'), chart: charts.categories },
+    { id: 'chart-outlets', title: t('dashboard_chartOutlets'), labelHeading: t('dashboard_colOutlet'), chart: charts.outlets },
+    { id: 'chart-languages', title: t('dashboard_chartLanguages'), labelHeading: t('dashboard_colLanguage'), chart: charts.languages },
+  ];
   return (
     <section className="charts" aria-labelledby="charts-heading">
       <h2 id="charts-heading">{t('dashboard_charts')}</h2>
@@ -56,47 +61,11 @@ export function DashboardCharts(props: { aggregate: DashboardAggregate; categori
         formatNumber={formatNumber}
       />
       <div className="chart-grid">
-        <BarChart
-          id="chart-categories"
-          title={t('dashboard_chartCategories')}
-          labelHeading={t('dashboard_colCategory')}
-          labels={charts.categories.labels}
-          series={charts.categories.series}
-          horizontal
-          height={barsHeight(charts.categories.labels.length)}
-          formatNumber={formatNumber}
-        />
-        <BarChart
-          id="chart-outlets"
-          title={t('dashboard_chartOutlets')}
-          labelHeading={t('dashboard_colOutlet')}
-          labels={charts.outlets.labels}
-          series={charts.outlets.series}
-          horizontal
-          height={barsHeight(charts.outlets.labels.length)}
-          formatNumber={formatNumber}
-        />
-        <BarChart
-          id="chart-languages"
-          title={t('dashboard_chartLanguages')}
-          labelHeading={t('dashboard_colLanguage')}
-          labels={charts.languages.labels}
-          series={charts.languages.series}
-          horizontal
-          height={barsHeight(charts.languages.labels.length)}
-          formatNumber={formatNumber}
-        />
+        {horizontal.map((chart) => (
+          <HorizontalBars key={chart.id} {...chart} />
+        ))}
         {charts.terms.labels.length > 0 ? (
-          <BarChart
-            id="chart-terms"
-            title={t('dashboard_chartTerms')}
-            labelHeading={t('dashboard_colTerm')}
-            labels={charts.terms.labels}
-            series={charts.terms.series}
-            horizontal
-            height={barsHeight(charts.terms.labels.length)}
-            formatNumber={formatNumber}
-          />
+          <HorizontalBars id="chart-terms" title={t('dashboard_chartTerms')} labelHeading={t('dashboard_colTerm')} chart={charts.terms} />
         ) : (
           <figure className="chart" id="chart-terms">
             <figcaption>{t('dashboard_chartTerms')}</figcaption>
@@ -105,5 +74,21 @@ export function DashboardCharts(props: { aggregate: DashboardAggregate; categori
         )}
       </div>
     </section>
+  );
+}
+
+/** A ranked list as horizontal bars, as tall as its rows. */
+function HorizontalBars(props: { id: string; title: string; labelHeading: string; chart: { labels: string[]; series: BarSeries[] } }) {
+  return (
+    <BarChart
+      id={props.id}
+      title={props.title}
+      labelHeading={props.labelHeading}
+      labels={props.chart.labels}
+      series={props.chart.series}
+      horizontal
+      height={barsHeight(props.chart.labels.length)}
+      formatNumber={formatNumber}
+    />
   );
 }
