@@ -1,19 +1,20 @@
 /**
  * The period's stories grouped by category, most severe and most copied
  * first (lib/dashboard/story-groups.ts). Long groups show their first rows
- * with a button for the rest, so a year of flags does not render 36,000 rows.
+ * (whose records came with the dashboard's read) with a button that reads and
+ * shows the rest, so a year of flags neither reads nor renders 36,000 records.
  * Everything a page supplied (title, outlet, note, address) is rendered as
  * text; a link is made only of an http(s) address.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { t } from '@/components/i18n';
-import type { StoryGroup } from '@/lib/dashboard/story-groups';
+import { readStoryRecords } from '@/lib/dashboard/read-dashboard';
+import { STORIES_SHOWN, type StoryGroup } from '@/lib/dashboard/story-groups';
+import { appDatabase } from '@/lib/db/app-database';
 import type { FlagRecord } from '@/lib/flag-record';
 import type { CategoryDef } from '@/lib/settings/app-settings';
 import { categoryName, formatNumber, formatVietnamDay, outletName, severityName, statusName } from './labels';
-
-/** Rows shown per category before "show all". */
-export const ROWS_SHOWN = 25;
 
 const isWebAddress = (url: string) => /^https?:\/\//i.test(url);
 
@@ -42,10 +43,21 @@ function StoryRow(props: { story: FlagRecord }) {
   );
 }
 
-function GroupTable(props: { group: StoryGroup; categories: readonly CategoryDef[] }) {
+interface GroupProps {
+  group: StoryGroup;
+  categories: readonly CategoryDef[];
+  /** Records of the stories shown first; the rest are read when asked for. */
+  records: ReadonlyMap<string, FlagRecord>;
+}
+
+function GroupTable(props: GroupProps) {
   const [showAll, setShowAll] = useState(false);
-  const { group } = props;
-  const rows = showAll ? group.stories : group.stories.slice(0, ROWS_SHOWN);
+  const { group, records } = props;
+  const restIds = useMemo(() => group.stories.slice(STORIES_SHOWN).map((story) => story.id), [group]);
+  const rest = useLiveQuery(() => (showAll && restIds.length > 0 ? readStoryRecords(appDatabase(), restIds) : undefined), [showAll, restIds]);
+  const rows = (showAll ? group.stories : group.stories.slice(0, STORIES_SHOWN))
+    .map((story) => records.get(story.id) ?? rest?.get(story.id))
+    .filter((record): record is FlagRecord => record !== undefined);
   const name = categoryName(group.category, props.categories);
   return (
     <section className="story-group" data-category={group.category}>
@@ -75,9 +87,9 @@ function GroupTable(props: { group: StoryGroup; categories: readonly CategoryDef
           ))}
         </tbody>
       </table>
-      {group.stories.length > ROWS_SHOWN && (
+      {group.stories.length > STORIES_SHOWN && (
         <p className="more">
-          {!showAll && <span className="print-only">{t('dashboard_moreNotPrinted', formatNumber(group.stories.length - ROWS_SHOWN))} </span>}
+          {!showAll && <span className="print-only">{t('dashboard_moreNotPrinted', formatNumber(group.stories.length - STORIES_SHOWN))} </span>}
           <button type="button" className="no-print" onClick={() => setShowAll(!showAll)}>
             {showAll ? t('dashboard_showFewer') : t('dashboard_showAll', formatNumber(group.stories.length))}
           </button>
@@ -87,7 +99,7 @@ function GroupTable(props: { group: StoryGroup; categories: readonly CategoryDef
   );
 }
 
-export function StoryList(props: { groups: StoryGroup[]; dismissed: number; categories: readonly CategoryDef[] }) {
+export function StoryList(props: { groups: StoryGroup[]; records: ReadonlyMap<string, FlagRecord>; dismissed: number; categories: readonly CategoryDef[] }) {
   return (
     <section className="stories" aria-labelledby="stories-heading">
       <h2 id="stories-heading">{t('dashboard_storiesHeading')}</h2>
@@ -96,7 +108,7 @@ export function StoryList(props: { groups: StoryGroup[]; dismissed: number; cate
         {props.dismissed > 0 && ` ${t('dashboard_dismissedNotListed', formatNumber(props.dismissed))}`}
       </p>
       {props.groups.map((group) => (
-        <GroupTable key={group.category} group={group} categories={props.categories} />
+        <GroupTable key={group.category} group={group} categories={props.categories} records={props.records} />
       ))}
     </section>
   );

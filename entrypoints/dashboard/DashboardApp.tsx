@@ -2,7 +2,8 @@
  * The weekly briefing: period, the figures at a glance, charts, the story
  * list, and the ways out (print/PDF, copy summary, CSV, evidence bundle).
  * The numbers come from pure functions in lib/dashboard over the period's
- * flags, read through the capturedAt index.
+ * stories as the day digest has them; whole records are read only for the
+ * stories listed first.
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -23,7 +24,8 @@ import { markFirstRender } from '@/components/dashboard/render-timing';
 import { aggregateFlags } from '@/lib/dashboard/aggregate-flags';
 import { briefingSummaryText } from '@/lib/dashboard/briefing-summary';
 import { periodParts } from '@/lib/dashboard/period-param';
-import { groupStories, topStories } from '@/lib/dashboard/story-groups';
+import { inCategoryOrder, topStories } from '@/lib/dashboard/story-groups';
+import type { FlagRecord } from '@/lib/flag-record';
 import { appDatabase } from '@/lib/db/app-database';
 import { getAppSettings } from '@/lib/settings/app-settings';
 
@@ -44,10 +46,14 @@ export function DashboardApp() {
   const view = useMemo(() => {
     if (!data) return undefined;
     const started = performance.now();
-    const aggregate = aggregateFlags(data.records, period, { categoryOrder });
-    const groups = groupStories(data.records, categoryOrder);
+    const aggregate = aggregateFlags(data.flags, period, { categoryOrder });
+    const groups = inCategoryOrder(data.groups, categoryOrder);
     performance.measure('canh-tin-dashboard-aggregate', { start: started, end: performance.now() });
-    return { aggregate, groups, records: data.records, previous: data.previous };
+    // The summary's top stories are each among the first of their category, so their records are here.
+    const top = topStories(data.flags, TOP_IN_SUMMARY)
+      .map((story) => data.records.get(story.id))
+      .filter((record): record is FlagRecord => record !== undefined);
+    return { aggregate, groups, top, records: data.records, previous: data.previous };
   }, [data, period, categoryOrder]);
 
   useEffect(() => {
@@ -73,7 +79,7 @@ export function DashboardApp() {
             monitorName: settings.monitorName,
             totals: view.aggregate.totals,
             previous: view.previous,
-            top: topStories(view.records, TOP_IN_SUMMARY),
+            top: view.top,
           },
           summaryWords(settings.categories),
         )
@@ -102,7 +108,7 @@ export function DashboardApp() {
         <>
           <GlanceFigures totals={view.aggregate.totals} previous={view.previous} />
           <DashboardCharts aggregate={view.aggregate} categories={settings.categories} />
-          <StoryList groups={view.groups} dismissed={view.aggregate.totals.byStatus.dismissed} categories={settings.categories} />
+          <StoryList groups={view.groups} records={view.records} dismissed={view.aggregate.totals.byStatus.dismissed} categories={settings.categories} />
         </>
       )}
     </main>

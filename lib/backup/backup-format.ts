@@ -24,8 +24,11 @@ export const BACKUP_VERSION = 1;
 
 /** Tables a backup holds row for row. */
 export const BACKUP_TABLES = ['flags', 'copies', 'trash', 'settings', 'evidence'] as const;
-/** Tables computed from those; emptied and refilled on restore, never written to a file. */
-export const DERIVED_TABLES = ['dedupIndex'] as const;
+/**
+ * Tables computed from those; emptied and refilled on restore, never written to a file
+ * (the dedup index by restoreBackup, the briefing's day digest by the middleware that follows flags).
+ */
+export const DERIVED_TABLES = ['dedupIndex', 'flagDays'] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
 export interface Backup {

@@ -1,10 +1,12 @@
 /**
  * The briefing's numbers from the flags of one period: totals by status,
  * flags over time stacked by category, and the top outlets, categories,
- * languages and watchlist terms. Pure: the records come in (read through the
- * capturedAt index by read-dashboard.ts), plain values go out.
+ * languages and watchlist terms. Pure: the stories come in (from the day
+ * digest, read-dashboard.ts; whole records work too), plain values go out.
+ * A year is 36,000 stories: keys are normalised once per distinct value.
  */
-import { FLAG_STATUSES, type FlagRecord, type FlagStatus } from '../flag-record';
+import { FLAG_STATUSES, type FlagStatus } from '../flag-record';
+import type { DashboardFlag } from './day-digest';
 import { inPeriod, isoWeekOf, thisWeek, vietnamDate, type Period } from '../time/periods';
 
 const DAY_MS = 86_400_000;
@@ -55,7 +57,7 @@ export function emptyByStatus(): Record<FlagStatus, number> {
   return Object.fromEntries(FLAG_STATUSES.map((status) => [status, 0])) as Record<FlagStatus, number>;
 }
 
-export function totalsOf(records: readonly FlagRecord[]): Totals {
+export function totalsOf(records: readonly DashboardFlag[]): Totals {
   const totals: Totals = { stories: records.length, copies: 0, byStatus: emptyByStatus() };
   for (const record of records) {
     // Older records may lack a copy count: each story is at least its own copy.
@@ -86,6 +88,16 @@ function increment(counts: Map<string, number>, key: string): void {
   counts.set(key, (counts.get(key) ?? 0) + 1);
 }
 
+/** `normalise` applied once per distinct input: outlets and languages repeat thousands of times. */
+function memoised(normalise: (value: string) => string): (value: string) => string {
+  const known = new Map<string, string>();
+  return (value) => {
+    let result = known.get(value);
+    if (result === undefined) known.set(value, (result = normalise(value)));
+    return result;
+  };
+}
+
 /** A language tag's primary subtag: "vi-VN" and "vi" are one language on the chart. */
 export function primaryLanguage(lang: string): string {
   return lang.trim().toLowerCase().split(/[-_]/)[0] ?? '';
@@ -113,7 +125,7 @@ export function timeBuckets(period: Period): { unit: 'day' | 'week'; origin: num
   };
 }
 
-export function aggregateFlags(records: readonly FlagRecord[], period: Period, options: AggregateOptions = {}): DashboardAggregate {
+export function aggregateFlags(records: readonly DashboardFlag[], period: Period, options: AggregateOptions = {}): DashboardAggregate {
   const top = options.top ?? 10;
   const inside = records.filter((record) => inPeriod(period, record.capturedAt));
   const buckets = timeBuckets(period);
@@ -124,6 +136,9 @@ export function aggregateFlags(records: readonly FlagRecord[], period: Period, o
   const categories = new Map<string, number>();
   const languages = new Map<string, number>();
   const terms = new Map<string, number>();
+  const outletOf = memoised((name) => name.trim());
+  const languageOf = memoised(primaryLanguage);
+  const termOf = memoised((term) => term.trim());
 
   for (const record of inside) {
     const category = record.category;
@@ -134,10 +149,16 @@ export function aggregateFlags(records: readonly FlagRecord[], period: Period, o
     counts[bucket] = (counts[bucket] ?? 0) + 1;
 
     increment(categories, category);
-    increment(outlets, record.siteName.trim());
-    increment(languages, primaryLanguage(record.lang));
+    increment(outlets, outletOf(record.siteName));
+    increment(languages, languageOf(record.lang));
     // A term counts once per story, however often the page repeated it.
-    for (const term of new Set(record.watchTerms.map((value) => value.trim()).filter(Boolean))) increment(terms, term);
+    const seen = record.watchTerms.length > 1 ? new Set<string>() : undefined;
+    for (const value of record.watchTerms) {
+      const term = termOf(value);
+      if (!term || seen?.has(term)) continue;
+      seen?.add(term);
+      increment(terms, term);
+    }
   }
 
   const order = orderCategories(perCategory.keys(), options.categoryOrder);

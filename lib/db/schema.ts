@@ -8,6 +8,8 @@ import type { CopyRecord } from '../copy-record';
 import { canonicalizeUrl } from '../dedup/canonicalize-url';
 import { type DedupIndexRow, dedupIndexRow } from '../dedup/dedup-keys';
 import { dedupInputOfFlag } from '../dedup/record-features';
+import { dayDigestMiddleware, fillFlagDays } from './day-digest-sync';
+import type { DayDigestRow } from '../dashboard/day-digest';
 import type { EvidenceRecord } from '../evidence/evidence-record';
 import type { FlagRecord, TrashedFlag } from '../flag-record';
 
@@ -25,6 +27,7 @@ export type CanhTinDatabase = Dexie & {
   evidence: EntityTable<EvidenceRecord, 'id'>;
   copies: EntityTable<CopyRecord, 'id'>;
   dedupIndex: EntityTable<DedupIndexRow, 'id'>;
+  flagDays: EntityTable<DayDigestRow, 'day'>;
 };
 
 /**
@@ -81,9 +84,21 @@ export const SCHEMA_VERSIONS = {
     // A table of its own: derived data that readers of copies never see, refilled when the recipe changes.
     dedupIndex: 'id, *keys',
   },
+  7: {
+    flags:
+      'id, capturedAt, canonicalUrl, status, category, publishedAt, copyCount, severity, monitor, lang, exportedAt, [status+capturedAt], [category+capturedAt]',
+    trash: 'id, deletedAt',
+    settings: 'key',
+    evidence: 'id, flagId, capturedAt',
+    copies: 'id, flagId, *urlKeys, firstSeenAt',
+    dedupIndex: 'id, *keys',
+    // The briefing's digest: one row per Vietnam day holding the few fields it counts, kept
+    // in step with flags by a middleware (lib/db/day-digest-sync.ts); a year is 365 small reads.
+    flagDays: 'day',
+  },
 } as const;
 
-export const CURRENT_SCHEMA_VERSION = 6;
+export const CURRENT_SCHEMA_VERSION = 7;
 
 type Table = ReturnType<Dexie['table']>;
 
@@ -199,5 +214,10 @@ export function createDatabase(options: { name?: string; indexedDB?: IDBFactory;
   db.version(6)
     .stores(SCHEMA_VERSIONS[6])
     .upgrade((tx) => fillDedupIndex(tx.table('copies'), tx.table('dedupIndex'), tx.table('settings')));
+  db.version(7)
+    .stores(SCHEMA_VERSIONS[7])
+    .upgrade((tx) => fillFlagDays(tx.table('flags'), tx.table('flagDays')));
+  // After the versions: every write to flags from here on keeps flagDays in step.
+  db.use(dayDigestMiddleware);
   return db;
 }

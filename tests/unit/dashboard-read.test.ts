@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readDashboard } from '@/lib/dashboard/read-dashboard';
+import { STORIES_SHOWN } from '@/lib/dashboard/story-groups';
 import { isoWeekPeriod } from '@/lib/time/periods';
 import { sampleFlag } from './support/sample-flag';
 import { testDatabase } from './support/test-database';
@@ -7,7 +8,7 @@ import { testDatabase } from './support/test-database';
 const vn = (iso: string) => Date.parse(`${iso}+07:00`);
 
 describe('reading the dashboard', () => {
-  it('reads the period through the capturedAt index, and the previous period only as totals', async () => {
+  it('reads the period from the day digest, and the previous period only as totals', async () => {
     const db = testDatabase();
     await db.flags.bulkAdd([
       sampleFlag({ id: 'w47', capturedAt: vn('2026-11-22T23:30:00'), copyCount: 3, status: 'rebutted' }),
@@ -16,12 +17,31 @@ describe('reading the dashboard', () => {
       sampleFlag({ id: 'w49', capturedAt: vn('2026-11-30T00:00:00') }),
     ]);
     const data = await readDashboard(db, isoWeekPeriod(2026, 48));
-    expect(data.records.map((r) => r.id).sort()).toEqual(['w48-first', 'w48-last']);
+    expect(data.flags.map((r) => r.id).sort()).toEqual(['w48-first', 'w48-last']);
+    expect([...data.records.keys()].sort()).toEqual(['w48-first', 'w48-last']);
     expect(data.previous).toMatchObject({ stories: 1, copies: 3, byStatus: { rebutted: 1, new: 0 } });
+  });
+
+  it('reads whole records only for the stories each category lists first, most severe and most copied first', async () => {
+    const db = testDatabase();
+    const monday = vn('2026-11-23T08:00:00');
+    const border = Array.from({ length: STORIES_SHOWN + 10 }, (_, i) =>
+      sampleFlag({ id: `b${String(i).padStart(2, '0')}`, category: 'border', capturedAt: monday + i * 60_000, severity: i === 30 ? 3 : 1, copyCount: i === 31 ? 9 : 1 }),
+    );
+    const dismissed = sampleFlag({ id: 'dismissed', category: 'border', capturedAt: monday, severity: 3, status: 'dismissed' });
+    await db.flags.bulkAdd([...border, dismissed, sampleFlag({ id: 'sea', category: 'sovereignty-sea-islands', capturedAt: monday })]);
+    const data = await readDashboard(db, isoWeekPeriod(2026, 48));
+    expect(data.flags).toHaveLength(STORIES_SHOWN + 12);
+    const group = data.groups.find((g) => g.category === 'border')!;
+    expect(group.stories.slice(0, 3).map((s) => s.id)).toEqual(['b30', 'b31', 'b00']);
+    expect(group.stories.map((s) => s.id)).not.toContain('dismissed');
+    expect(data.records.size).toBe(STORIES_SHOWN + 1);
+    expect(data.records.get('b30')?.title).toBe(sampleFlag().title);
+    expect(data.records.has(group.stories[STORIES_SHOWN]!.id)).toBe(false);
   });
 
   it('an empty database gives an empty period', async () => {
     const data = await readDashboard(testDatabase(), isoWeekPeriod(2026, 53));
-    expect(data).toEqual({ records: [], previous: { stories: 0, copies: 0, byStatus: { new: 0, confirmed: 0, sent_to_rebuttal: 0, rebutted: 0, dismissed: 0 } } });
+    expect(data).toEqual({ flags: [], groups: [], records: new Map(), previous: { stories: 0, copies: 0, byStatus: { new: 0, confirmed: 0, sent_to_rebuttal: 0, rebutted: 0, dismissed: 0 } } });
   });
 });

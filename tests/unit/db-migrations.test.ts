@@ -164,7 +164,7 @@ describe('v5 → v6: the persistent dedup index', () => {
     v5.close();
 
     const db = createDatabase({ name });
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     // (a) Every copy has its row, under the copy's id, with headline pairs, lead shingles and the slug.
     const rows = await db.dedupIndex.toArray();
     expect(rows.map((row) => row.id).sort()).toEqual([V1_FLAG.id, 'trashed'].sort());
@@ -193,6 +193,36 @@ describe('v5 → v6: the persistent dedup index', () => {
     ]);
     // A story in the trash is in the index but not "already flagged".
     expect(await saveFlag(db, sampleFlag({ ...trashed, id: 'again', url: 'https://y.example/u', canonicalUrl: '' }))).toEqual({ id: 'again' });
+    db.close();
+  });
+});
+
+describe('v6 → v7: the briefing digest by day', () => {
+  it('digests every flag of the queue (not the trash) into its Vietnam day, and keeps it in step afterwards', async () => {
+    const name = `migration-v6-${Math.random()}`;
+    const v6 = new Dexie(name);
+    for (const version of [1, 2, 3, 4, 5, 6] as const) v6.version(version).stores(SCHEMA_VERSIONS[version]);
+    // 23:30 in Hanoi on the 24th is still the 24th there, but 16:30 UTC.
+    const late = sampleFlag({ id: 'late', capturedAt: Date.parse('2026-11-24T23:30:00+07:00'), category: 'border', watchTerms: ['cột mốc'] });
+    const early = sampleFlag({ id: 'early', capturedAt: Date.parse('2026-11-25T00:10:00+07:00'), status: 'rebutted', copyCount: 4 });
+    await v6.table('flags').bulkAdd([late, early]);
+    await v6.table('trash').add({ ...sampleFlag({ id: 'trashed' }), deletedAt: 5 });
+    v6.close();
+
+    const db = createDatabase({ name });
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    const rows = await db.flagDays.orderBy('day').toArray();
+    expect(rows.map((row) => [new Date(row.day * 86_400_000).toISOString().slice(0, 10), row.ids])).toEqual([
+      ['2026-11-24', ['late']],
+      ['2026-11-25', ['early']],
+    ]);
+    expect(rows[0]).toMatchObject({ category: ['border'], watchTerms: [['cột mốc']] });
+    expect(rows[1]).toMatchObject({ status: ['rebutted'], copyCount: [4] });
+
+    // After the upgrade, writes keep it in step: a status change, and a delete that empties a day.
+    await db.flags.update('early', { status: 'confirmed' });
+    await db.flags.delete('late');
+    expect(await db.flagDays.toArray()).toEqual([expect.objectContaining({ ids: ['early'], status: ['confirmed'] })]);
     db.close();
   });
 });
