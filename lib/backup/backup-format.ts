@@ -16,6 +16,7 @@ import { CURRENT_SCHEMA_VERSION, type SettingRow } from '../db/schema';
 import type { EvidenceRecord, ScreenshotProblem } from '../evidence/evidence-record';
 import { FLAG_STATUSES, FLAG_TRIGGERS, type FlagRecord, type TrashedFlag } from '../flag-record';
 import { z } from '../schema';
+import { watchlistSettingsSchema, type WatchlistSettings } from '../settings/watchlist-settings';
 import { toVietnamIso } from '../time/format-vietnam-time';
 import { base64ToBytes, bytesToBase64 } from './base64';
 
@@ -44,6 +45,11 @@ export interface Backup {
   settings: SettingRow[];
   /** Absent when the backup was made without evidence (it can be large). */
   evidence?: EvidenceRecord[];
+  /**
+   * The watchlist (it lives in extension storage, not in the database; the page
+   * making the backup reads it). Absent in backups made before it was included.
+   */
+  watchlist?: WatchlistSettings;
 }
 
 /** Why a file was refused; codes are stable so the UI can say it in the monitor's language. */
@@ -160,6 +166,7 @@ const documentSchema = z.object({
   trash: z.array(z.unknown()),
   settings: z.array(z.unknown()),
   evidence: z.array(z.unknown()).optional(),
+  watchlist: z.unknown().optional(),
 });
 
 const envelopeSchema = z.object({ format: z.literal(BACKUP_FORMAT), version: z.number().int().min(1), schemaVersion: z.number().int().min(1) });
@@ -217,6 +224,8 @@ export function readBackup(text: string, currentSchemaVersion: number = CURRENT_
   const document = parsed.data;
   const problems: BackupRecordProblem[] = [];
   const byId = (row: { id: string }) => row.id;
+  const watchlist = document.watchlist === undefined ? undefined : watchlistSettingsSchema.safeParse(document.watchlist);
+  if (watchlist && !watchlist.success) throw new BackupError({ code: 'bad-field', field: 'watchlist' });
   const backup: Backup = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -227,6 +236,7 @@ export function readBackup(text: string, currentSchemaVersion: number = CURRENT_
     trash: readRows('trash', document.trash, trashedSchema, byId, problems),
     settings: readRows('settings', document.settings, settingSchema, (row) => row.key, problems),
     ...(document.evidence ? { evidence: readRows('evidence', document.evidence, evidenceSchema, byId, problems) } : {}),
+    ...(watchlist ? { watchlist: watchlist.data } : {}),
   };
   return { backup, problems };
 }

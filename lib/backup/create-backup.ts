@@ -4,12 +4,15 @@
  */
 import { CURRENT_SCHEMA_VERSION, type CanhTinDatabase } from '../db/schema';
 import { toVietnamIso } from '../time/format-vietnam-time';
+import type { WatchlistSettings } from '../settings/watchlist-settings';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backup-format';
 
 export interface BackupOptions {
   /** Screenshots and pages can run to hundreds of MB: the monitor chooses. */
   includeEvidence: boolean;
   now?: number;
+  /** The watchlist as stored in extension storage (read by the page making the backup). */
+  watchlist?: WatchlistSettings;
 }
 
 export function createBackup(db: CanhTinDatabase, options: BackupOptions): Promise<Backup> {
@@ -32,6 +35,7 @@ export function createBackup(db: CanhTinDatabase, options: BackupOptions): Promi
       trash,
       settings,
       ...(evidence ? { evidence } : {}),
+      ...(options.watchlist ? { watchlist: options.watchlist } : {}),
     };
   });
 }
