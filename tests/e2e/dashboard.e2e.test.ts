@@ -239,6 +239,24 @@ describe('the period in the address', () => {
     await empty.close();
   });
 
+  it('follows the database while open: a story imported elsewhere appears without reloading', async () => {
+    const open = await session.openExtensionPage('dashboard.html#period=2026-W53');
+    await expect.poll(() => open.locator('.empty').textContent()).toBe('Không có bài nào được gắn cờ trong kỳ này.');
+    const csv = join(workDir, 'new-year.csv');
+    await writeFile(
+      csv,
+      '\uFEFFid,captured_at,status,title,site_name,url,lang,monitor,category,watch_terms,severity,note,copy_urls\r\n' +
+        ',2026-12-31T21:00:00+07:00,new,Tin đồn đêm giao thừa ở Phú Quốc,Tin Sốc,https://tinsoc.example/giao-thua,vi,Trần Thị Biển,provincial-image,,2,,\r\n',
+    );
+    const popup = await session.openExtensionPage('popup.html');
+    await popup.getByLabel('Nhập file của cán bộ khác').setInputFiles(csv);
+    await popup.locator('.import-report p').waitFor();
+    await popup.close();
+    await expect.poll(() => open.locator('[data-figure="stories"] .value').textContent()).toBe('1');
+    await expect(open.locator('.story-title a').textContent()).resolves.toBe('Tin đồn đêm giao thừa ở Phú Quốc');
+    await open.close();
+  });
+
   it('stepping back a week writes the new period into the address', async () => {
     await dashboard.getByRole('button', { name: 'Kỳ trước' }).click();
     await expect.poll(() => new URL(dashboard.url()).hash).toBe('#period=2026-W47');
