@@ -47,9 +47,26 @@ export const watchMatchRequestSchema = z.object({
   text: z.string().max(8_000_000),
 });
 
+/** A watchlist group as the highlighter paints it, with the answer's hit terms that are its own. */
+export const watchHitGroupSchema = z.object({
+  id: z.string().min(1).max(80),
+  // Becomes CSS text in the page: only ever a plain hex colour.
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  category: z.string().max(60),
+  terms: z.array(z.string().max(200)).max(2000),
+});
+export type WatchHitGroup = z.infer<typeof watchHitGroupSchema>;
+
 export const watchMatchResponseSchema = z.object({
   hits: z
     .array(z.object({ term: z.string().max(200), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }))
     .max(1_000_000),
+  /**
+   * Only when there are hits: every group of the watchlist, in its order, each
+   * with the hit terms it paints (a term belongs to the first group that lists
+   * it). The colours come from the same settings as the hits, and a page
+   * without hits, most pages, never reads or receives them.
+   */
+  groups: z.array(watchHitGroupSchema).max(200).optional(),
 });
 export type WatchMatchResponse = z.infer<typeof watchMatchResponseSchema>;

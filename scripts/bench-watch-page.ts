@@ -4,10 +4,12 @@
 // library) run in the same page on the same terms. Main thread = everything the
 // content script runs for the page's first scan, from the first statement of
 // its bundle: loading (evaluating the bundle, WXT's context; also shown on its
-// own), reading the settings, walking the DOM, posting the text, reading the
-// answer, painting, reporting the count. Not seen from inside: the browser
-// compiling the script before it runs. Matching runs in the background and is
-// reported apart as the time until painted. Needs `npm run build`.
+// own), reading the switches, walking the DOM, posting the text, reading the
+// answer and, with hits only, setting up the colours, painting and reporting
+// the count. Not seen from inside: the browser compiling the script before it
+// runs. Matching runs in the background and is reported apart as the time
+// until painted. Needs `npm run build`. The machine's load inflates every
+// figure (wall-clock slices): compare runs made at a similar load average.
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -4,12 +4,11 @@
  * It never blocks browsing and never opens anything.
  */
 import type { FlagTabResponse } from '@/lib/messages';
+import { watchPageHitsSchema } from '@/lib/watchlist-messages';
+import { readWatchHits } from './read-page';
 
 const FLAG_RESULT_VISIBLE_MS = 4000;
 const HIT_COUNT_COLOR = '#1e5aa8';
-
-// Lost when the service worker stops; the next count the page reports restores it.
-const hitCounts = new Map<number, number>();
 
 function countText(total: number): string {
   return total === 0 ? '' : total > 999 ? '999+' : String(total);
@@ -25,19 +24,33 @@ async function paint(tabId: number, text: string, color: string, title: string):
   }
 }
 
-function paintHitCount(tabId: number): Promise<void> {
-  const total = hitCounts.get(tabId) ?? 0;
+function paintHitCount(tabId: number, total: number): Promise<void> {
   const title = total ? `${browser.i18n.getMessage('extName')} — ${browser.i18n.getMessage('watchBadgeTitle', [String(total)])}` : browser.i18n.getMessage('extName');
   return paint(tabId, countText(total), HIT_COUNT_COLOR, title);
 }
 
+/** The count the page's highlighter reported (it reports changes, and nothing for a page without hits). */
 export function showHitCount(tabId: number, total: number): Promise<void> {
-  hitCounts.set(tabId, total);
-  return paintHitCount(tabId);
+  return paintHitCount(tabId, total);
 }
 
-export function forgetTab(tabId: number): void {
-  hitCounts.delete(tabId);
+/**
+ * The hits the tab's highlighter holds now, asked of the page itself: nothing
+ * kept here could say it (the worker forgets when it stops, and a page without
+ * hits reports none, since navigating already cleared the tab's badge).
+ */
+async function currentHitCount(tabId: number): Promise<number> {
+  try {
+    const hits = watchPageHitsSchema.safeParse(await readWatchHits(tabId));
+    return hits.success ? hits.data.terms.reduce((sum, term) => sum + term.count, 0) : 0;
+  } catch {
+    // No highlighter in the tab (a page it does not run on, or not loaded yet): no hits.
+    return 0;
+  }
+}
+
+async function restoreHitCount(tabId: number): Promise<void> {
+  await paintHitCount(tabId, await currentHitCount(tabId));
 }
 
 export async function showFlagResult(tabId: number, response: FlagTabResponse): Promise<void> {
@@ -49,5 +62,5 @@ export async function showFlagResult(tabId: number, response: FlagTabResponse): 
       ? (['=', '#8a5a00', 'badgeDuplicate'] as const)
       : (['✓', '#1b6e3a', 'badgeFlagged'] as const);
   await paint(tabId, text, color, browser.i18n.getMessage(titleKey));
-  setTimeout(() => void paintHitCount(tabId), FLAG_RESULT_VISIBLE_MS);
+  setTimeout(() => void restoreHitCount(tabId), FLAG_RESULT_VISIBLE_MS);
 }

@@ -2,21 +2,47 @@
  * Matches page text against the watchlist for the highlighters in the tabs.
  * The watchlist is compiled once and kept while the service worker lives (and
  * recompiled when the monitor edits it), so a page pays for neither the
- * compilation nor a cold matcher on its own main thread.
+ * compilation nor a cold matcher on its own main thread. Answers with hits
+ * carry the groups' colours too, so a page without hits never reads them.
  */
-import { loadWatchlistSettings, watchTermsOf, WATCHLIST_STORAGE_KEY } from '@/lib/settings/watchlist-settings';
-import { compileWatchlist, findTermHits, type CompiledWatchlist } from '@/lib/watchlist/match-terms';
-import type { WatchMatchResponse } from '@/lib/watchlist-messages';
+import { loadWatchlistSettings, watchTermsOf, WATCHLIST_STORAGE_KEY, type WatchGroupSetting } from '@/lib/settings/watchlist-settings';
+import { compileWatchlist, findTermHits, type CompiledWatchlist, type TermHit } from '@/lib/watchlist/match-terms';
+import type { WatchHitGroup, WatchMatchResponse } from '@/lib/watchlist-messages';
 
-let compiled: Promise<CompiledWatchlist> | undefined;
+interface LoadedWatchlist {
+  compiled: CompiledWatchlist;
+  groups: readonly WatchGroupSetting[];
+}
+
+let loaded: Promise<LoadedWatchlist> | undefined;
 
 export function setupWatchMatcher(): void {
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && WATCHLIST_STORAGE_KEY in changes) compiled = undefined;
+    if (area === 'local' && WATCHLIST_STORAGE_KEY in changes) loaded = undefined;
+  });
+}
+
+/**
+ * Every group, in watchlist order, with the hit terms it paints: a term belongs
+ * to the first group that lists it, as in watchTermsOf's order.
+ */
+export function hitGroups(groups: readonly WatchGroupSetting[], hits: readonly TermHit[]): WatchHitGroup[] {
+  const unassigned = new Set(hits.map((hit) => hit.term));
+  return groups.map((group) => {
+    const terms: string[] = [];
+    for (const { term } of group.terms) {
+      if (unassigned.delete(term)) terms.push(term);
+    }
+    return { id: group.id, color: group.color, category: group.category, terms };
   });
 }
 
 export async function matchWatchTerms(text: string): Promise<WatchMatchResponse> {
-  compiled ??= loadWatchlistSettings(browser.storage.local).then((settings) => compileWatchlist(watchTermsOf(settings)));
-  return { hits: findTermHits(await compiled, text) };
+  loaded ??= loadWatchlistSettings(browser.storage.local).then((settings) => ({
+    compiled: compileWatchlist(watchTermsOf(settings)),
+    groups: settings.groups,
+  }));
+  const { compiled, groups } = await loaded;
+  const hits = findTermHits(compiled, text);
+  return hits.length === 0 ? { hits } : { hits, groups: hitGroups(groups, hits) };
 }

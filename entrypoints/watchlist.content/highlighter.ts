@@ -5,6 +5,7 @@
  * the API is missing (Firefox before 140) hits are still found and counted for
  * the badge and the popup, just not painted.
  */
+import type { HitGroup, MatchResponse } from '@/lib/watchlist/content-script-contract';
 import type { TermHit } from '@/lib/watchlist/match-terms';
 import { collectTextSegments, hitsPerSegment, joinSegments, type JoinedSegments } from '@/lib/page/text-segments';
 import type { MainThreadClock } from './main-thread-clock';
@@ -12,15 +13,11 @@ import type { MainThreadClock } from './main-thread-clock';
 const PREFIX = 'canh-tin-watch';
 const FOCUS = `${PREFIX}-focus`;
 
-export interface HighlightGroup {
-  id: string;
+/** What the popup shows of a term's group. */
+export interface TermGroup {
   color: string;
-}
-
-/** The groups' colours and each term's group: needed only once there is a hit to paint. */
-export interface HighlightPalette {
-  groups: readonly HighlightGroup[];
-  groupOfTerm: ReadonlyMap<string, string>;
+  /** Category id, '' for none. */
+  category: string;
 }
 
 function canPaint(): boolean {
@@ -35,29 +32,38 @@ export class PageHighlighter {
   private nodesWithRanges = 0;
   private readonly highlights = new Map<string, Highlight>();
   private readonly jumpIndex = new Map<string, number>();
-  private readonly paint = canPaint();
+  /** Whether the API is there; looked up on the first hit (reaching CSS and Highlight from the script's world costs, and most pages have no hit). */
+  private paint: boolean | undefined;
+  /** Each hit term's group, as the background's answers say; the first answer with hits also brings every group's colour. */
+  private readonly groupOfTerm = new Map<string, HitGroup>();
   /** Set up on the first hit: a page without hits never gets styles or highlight registrations. */
-  private palette: HighlightPalette | undefined;
+  private paletteReady = false;
   private style: { sheet: CSSStyleSheet } | { element: HTMLStyleElement } | undefined;
   private cleared = false;
 
   constructor(
     private readonly doc: Document,
-    /** Colours and groups, asked for on the first hit (reading them costs, and most pages have no hit). */
-    private readonly loadPalette: () => HighlightPalette,
-    /** Finds the terms in a text, off this page's main thread (the background does it). */
-    private readonly match: (text: string) => Promise<TermHit[]>,
+    /** Finds the terms in a text, off this page's main thread (the background does it), with the hit terms' groups. */
+    private readonly match: (text: string) => Promise<MatchResponse>,
     /** Every synchronous slice of work here is timed on it. */
     private readonly clock: MainThreadClock,
   ) {}
 
-  /** Registers one highlight per group and their styles, on the first hit. */
-  private setUpPalette(): HighlightPalette {
-    if (this.palette) return this.palette;
-    const palette = this.loadPalette();
-    this.palette = palette;
-    if (!this.paint) return palette;
-    const rules = palette.groups.map((group, index) => {
+  /** The group of a term found on the page (undefined before it is found). */
+  groupOf(term: string): TermGroup | undefined {
+    return this.groupOfTerm.get(term);
+  }
+
+  /** Learns the hit terms' groups; on the first hit, registers one highlight per group and their styles. */
+  private learnGroups(groups: readonly HitGroup[]): void {
+    for (const group of groups) {
+      for (const term of group.terms) if (!this.groupOfTerm.has(term)) this.groupOfTerm.set(term, group);
+    }
+    if (this.paletteReady || groups.length === 0) return;
+    this.paletteReady = true;
+    this.paint = canPaint();
+    if (!this.paint) return;
+    const rules = groups.map((group, index) => {
       const highlight = new Highlight();
       this.highlights.set(group.id, highlight);
       CSS.highlights.set(`${PREFIX}-${index}`, highlight);
@@ -65,7 +71,6 @@ export class PageHighlighter {
     });
     rules.push(`::highlight(${FOCUS}) { background-color: #ff6d00; color: #fff; }`);
     this.style = this.addStyles(rules.join('\n'));
-    return palette;
   }
 
   /** A constructed sheet leaves the DOM alone; Firefox content scripts may refuse it, then a <style>. */
@@ -92,12 +97,16 @@ export class PageHighlighter {
   async scan(root: Node): Promise<void> {
     const pending = this.clock.time(() => {
       const segments = this.collect(root);
-      return segments && { ...segments, hits: this.match(segments.joined.text) };
+      return segments && { ...segments, answer: this.match(segments.joined.text) };
     });
     if (!pending) return;
-    const hits = await pending.hits;
+    const { hits, groups } = await pending.answer;
+    // Most pages end here: no hit, so no style, no highlight, no range.
     if (this.cleared || hits.length === 0) return;
-    this.clock.time(() => this.paintHits(pending.nodes, pending.texts, pending.joined, hits));
+    this.clock.time(() => {
+      this.learnGroups(groups ?? []);
+      this.paintHits(pending.nodes, pending.texts, pending.joined, hits);
+    });
   }
 
   /** The text nodes to scan under `root`, their text, and that text joined for one matcher call. */
@@ -121,7 +130,6 @@ export class PageHighlighter {
   }
 
   private paintHits(nodes: readonly Text[], texts: readonly string[], joined: JoinedSegments, hits: readonly TermHit[]): void {
-    const { groupOfTerm } = this.setUpPalette();
     for (const { segment, start, end, hit } of hitsPerSegment(joined, hits)) {
       const node = nodes[segment]!;
       // Text the page changed while matching ran is rescanned through its own mutation.
@@ -129,8 +137,8 @@ export class PageHighlighter {
       const range = this.doc.createRange();
       range.setStart(node, start);
       range.setEnd(node, end);
-      const group = groupOfTerm.get(hit.term);
-      if (group) this.highlights.get(group)?.add(range);
+      const group = this.groupOfTerm.get(hit.term);
+      if (group) this.highlights.get(group.id)?.add(range);
       const list = this.rangesByTerm.get(hit.term) ?? [];
       list.push(range);
       this.rangesByTerm.set(hit.term, list);
@@ -180,14 +188,14 @@ export class PageHighlighter {
     const range = ranges[index]!;
     this.jumpIndex.set(term, index);
     range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    if (this.paint) CSS.highlights.set(FOCUS, new Highlight(range));
+    if (this.paint === true) CSS.highlights.set(FOCUS, new Highlight(range));
     return true;
   }
 
   /** Removes every highlight and the styles: the page is as it was. */
   clear(): void {
     this.cleared = true;
-    if (this.paint) {
+    if (this.paint === true) {
       for (const name of [...CSS.highlights.keys()]) {
         if (typeof name === 'string' && name.startsWith(PREFIX)) CSS.highlights.delete(name);
       }

@@ -1,43 +1,34 @@
 /**
- * Runs the watchlist on one page: reads the settings, highlights the terms,
+ * Runs the watchlist on one page: reads the switches, highlights the terms,
  * keeps up with content the page adds later (throttled), reports the hit count
  * for the toolbar badge, answers the popup, and cleans up when switched off.
  *
  * It runs on every page, so the path of a page without hits is kept short:
  * no zod in the bundle (lib/watchlist/content-script-contract.ts says why),
- * the stored settings checked in full only when something needs the groups (a
- * hit to paint, the popup asking), no style or highlight registered before a
- * hit, and the matching itself in the background.
+ * only the stored switches read (the groups' colours come with the
+ * background's answer, and only when it has hits), no style or highlight
+ * registered before a hit, and the matching itself in the background.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { TermHit } from '@/lib/watchlist/match-terms';
 import type { WatchPageHits } from '@/lib/watchlist-messages';
 import {
   isWatchingHost,
-  pageWatchTerms,
   plainlyWatching,
   readMatchResponse,
-  readPageSettings,
+  readPageSwitches,
   readWatchRequest,
   WATCH_GET_HITS,
   WATCH_HIT_COUNT,
   WATCH_JUMP,
   WATCH_MATCH,
   WATCHLIST_STORAGE_KEY,
-  type PageSettings,
+  type MatchResponse,
 } from '@/lib/watchlist/content-script-contract';
-import { PageHighlighter, type HighlightPalette } from './highlighter';
+import { PageHighlighter } from './highlighter';
 import { MainThreadClock } from './main-thread-clock';
 
 /** At most one rescan of added content per this many milliseconds (infinite feeds add a lot). */
 const RESCAN_THROTTLE_MS = 300;
-
-/** Each term's group (the first group that lists it), for colours and categories. */
-function groupOfEachTerm(settings: PageSettings): Map<string, string> {
-  const groups = new Map<string, string>();
-  for (const term of pageWatchTerms(settings)) if (term.group && !groups.has(term.term)) groups.set(term.term, term.group);
-  return groups;
-}
 
 /** `loadedAt`: when the content script's bundle began to run; its evaluation counts as this page's main-thread work too. */
 export function watchPage(ctx: ContentScriptContext, loadedAt: number): void {
@@ -48,30 +39,20 @@ export function watchPage(ctx: ContentScriptContext, loadedAt: number): void {
   performance.measure('canh-tin-watch-load', { start: loadedAt, duration: loadMs });
   /** Where the current scan's measurement starts: the time, and the clock's total then. */
   let measureFrom = { at: loadedAt, clockMs: 0 };
-  /** The stored value, and the settings parsed from it once something needs them. */
-  let stored: unknown;
-  let parsed: { settings: PageSettings; palette: HighlightPalette } | undefined;
   let highlighter: PageHighlighter | undefined;
   let observer: MutationObserver | undefined;
   let pending = new Set<Node>();
   let rescanTimer: ReturnType<typeof setTimeout> | undefined;
-  let reportedTotal = -1;
-
-  function current(): { settings: PageSettings; palette: HighlightPalette } {
-    if (!parsed) {
-      const settings = readPageSettings(stored);
-      parsed = { settings, palette: { groups: settings.groups, groupOfTerm: groupOfEachTerm(settings) } };
-    }
-    return parsed;
-  }
+  // A new page starts with no badge (navigating clears it): a page without hits has nothing to report.
+  let reportedTotal = 0;
 
   /** The background matches; a page whose background is unreachable simply shows no hits. */
-  async function matchInBackground(text: string): Promise<TermHit[]> {
+  async function matchInBackground(text: string): Promise<MatchResponse> {
     try {
       const response: unknown = await browser.runtime.sendMessage({ type: WATCH_MATCH, text });
-      return clock.time(() => readMatchResponse(response) ?? []);
+      return clock.time(() => readMatchResponse(response) ?? { hits: [] });
     } catch {
-      return [];
+      return { hits: [] };
     }
   }
 
@@ -118,16 +99,14 @@ export function watchPage(ctx: ContentScriptContext, loadedAt: number): void {
     performance.measure('canh-tin-watch-main-thread', { start: measureFrom.at, duration: clock.totalMs - measureFrom.clockMs });
   }
 
-  function start(next: unknown): void {
+  function start(stored: unknown): void {
     stop();
-    stored = next;
-    parsed = undefined;
     const hostname = location.hostname;
-    if (!(plainlyWatching(stored, hostname) || isWatchingHost(current().settings, hostname)) || !document.body) {
+    if (!(plainlyWatching(stored, hostname) || isWatchingHost(readPageSwitches(stored), hostname)) || !document.body) {
       reportCount();
       return;
     }
-    const page = new PageHighlighter(document, () => current().palette, matchInBackground, clock);
+    const page = new PageHighlighter(document, matchInBackground, clock);
     highlighter = page;
     void page.scan(document.body).then(() =>
       clock.time(() => {
@@ -155,14 +134,13 @@ export function watchPage(ctx: ContentScriptContext, loadedAt: number): void {
   }
 
   function pageHits(): WatchPageHits {
-    const { settings, palette } = current();
-    const groupById = new Map(settings.groups.map((group) => [group.id, group]));
-    const counts = highlighter?.counts() ?? new Map<string, number>();
+    const page = highlighter;
+    const counts = page?.counts() ?? new Map<string, number>();
     return {
       host: location.hostname,
-      active: highlighter !== undefined,
+      active: page !== undefined,
       terms: [...counts].map(([term, count]) => {
-        const group = groupById.get(palette.groupOfTerm.get(term) ?? '');
+        const group = page?.groupOf(term);
         return { term, count, category: group?.category ?? '', color: group?.color ?? '' };
       }),
     };

@@ -11,9 +11,7 @@
  * itself (its storage, its background, its popup), so a failed check means a
  * bug or an old version, not an attack; the page's own data never gets here.
  */
-import { DEFAULT_WATCHLIST } from './default-watchlist';
 import type { TermHit } from './match-terms';
-import type { WatchTerm } from './watchlist';
 
 /** The key the watchlist settings are stored under in browser.storage.local. */
 export const WATCHLIST_STORAGE_KEY = 'watchlist';
@@ -26,32 +24,44 @@ export const WATCH_HIT_COUNT = 'watch-hit-count';
 /** Content script → background: find the watchlist's terms in this text. */
 export const WATCH_MATCH = 'watch-match';
 
-/** The settings as the content script uses them: the switches and, for painting, the groups. */
-export interface PageSettings {
+/**
+ * The switches, all the content script reads of the settings: the groups'
+ * colours come with the background's answer when there are hits, so the
+ * default watchlist and its groups are not in this bundle.
+ */
+export interface PageSwitches {
   enabled: boolean;
-  disabledHosts: string[];
-  groups: PageGroup[];
+  disabledHosts: readonly string[];
 }
 
-export interface PageGroup {
+/** A group as the background's answer gives it (watchHitGroupSchema). */
+export interface HitGroup {
   id: string;
   color: string;
   /** Category id, '' for none. */
   category: string;
-  terms: { term: string; variants?: string[] }[];
+  /** The answer's hit terms that this group paints. */
+  terms: string[];
+}
+
+/** The background's answer to WATCH_MATCH (watchMatchResponseSchema). */
+export interface MatchResponse {
+  hits: TermHit[];
+  /** Only with hits. */
+  groups?: HitGroup[];
 }
 
 export function normaliseHost(hostname: string): string {
   return hostname.toLowerCase().replace(/^www\./, '');
 }
 
-export function isWatchingHost(settings: PageSettings, hostname: string): boolean {
-  return settings.enabled && !settings.disabledHosts.includes(normaliseHost(hostname));
+export function isWatchingHost(switches: PageSwitches, hostname: string): boolean {
+  return switches.enabled && !switches.disabledHosts.includes(normaliseHost(hostname));
 }
 
 /**
  * True when the stored value switches this host on however it is read:
- * settings that say so, or a value that is not settings at all (nothing stored
+ * switches that say so, or a value that is not settings at all (nothing stored
  * yet, a broken value), which falls back to the defaults, on everywhere. Then a
  * page can be scanned before (and most often without) checking the whole value.
  */
@@ -62,30 +72,14 @@ export function plainlyWatching(stored: unknown, hostname: string): boolean {
   return enabled && !disabledHosts.includes(normaliseHost(hostname));
 }
 
-/** The default settings' switches and groups (defaultWatchlistSettings()). */
-export function defaultPageSettings(): PageSettings {
-  return {
-    enabled: true,
-    disabledHosts: [],
-    groups: DEFAULT_WATCHLIST.map((group) => ({
-      id: group.id,
-      color: group.color,
-      category: group.category ?? '',
-      terms: group.terms.map((t) => ({ term: t.term, ...(t.variants?.length ? { variants: [...t.variants] } : {}) })),
-    })),
-  };
+/** The default settings' switches (defaultWatchlistSettings()). */
+export function defaultPageSwitches(): PageSwitches {
+  return { enabled: true, disabledHosts: [] };
 }
 
-/** Stored value → settings, as parseWatchlistSettings reads it: defaults unless the whole value is valid. */
-export function readPageSettings(stored: unknown): PageSettings {
-  return validSettings(stored) ?? defaultPageSettings();
-}
-
-/** Every term, tagged with its group id (watchTermsOf). */
-export function pageWatchTerms(settings: PageSettings): WatchTerm[] {
-  return settings.groups.flatMap((group) =>
-    group.terms.map((t) => ({ term: t.term, ...(t.variants ? { variants: t.variants } : {}), group: group.id })),
-  );
+/** Stored value → switches, as parseWatchlistSettings reads it: defaults unless the whole value is valid. */
+export function readPageSwitches(stored: unknown): PageSwitches {
+  return isValidSettings(stored) ? { enabled: stored.enabled, disabledHosts: [...stored.disabledHosts] } : defaultPageSwitches();
 }
 
 /** A request from the extension (watchRequestSchema), or undefined. */
@@ -97,14 +91,29 @@ export function readWatchRequest(message: unknown): { type: typeof WATCH_GET_HIT
 }
 
 /** The background's answer to WATCH_MATCH (watchMatchResponseSchema), or undefined. */
-export function readMatchResponse(response: unknown): TermHit[] | undefined {
+export function readMatchResponse(response: unknown): MatchResponse | undefined {
   if (!isObject(response) || !Array.isArray(response.hits) || response.hits.length > 1_000_000) return undefined;
   const hits: TermHit[] = [];
   for (const hit of response.hits as unknown[]) {
     if (!isObject(hit) || !isString(hit.term, 0, 200) || !isOffset(hit.start) || !isOffset(hit.end)) return undefined;
     hits.push({ term: hit.term, start: hit.start, end: hit.end });
   }
-  return hits;
+  if (response.groups === undefined) return { hits };
+  const groups = readHitGroups(response.groups);
+  return groups && { hits, groups };
+}
+
+function readHitGroups(value: unknown): HitGroup[] | undefined {
+  if (!Array.isArray(value) || value.length > 200) return undefined;
+  const groups: HitGroup[] = [];
+  for (const group of value as unknown[]) {
+    if (!isObject(group)) return undefined;
+    const { id, color, category, terms } = group;
+    if (!isString(id, 1, 80) || !isColor(color) || !isString(category, 0, 60)) return undefined;
+    if (!Array.isArray(terms) || terms.length > 2000 || !allOf(terms, (term) => isString(term, 0, 200))) return undefined;
+    groups.push({ id, color, category, terms: [...(terms as string[])] });
+  }
+  return groups;
 }
 
 // --- the checks, as zod makes them -------------------------------------------
@@ -121,48 +130,41 @@ function isOffset(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
+/** Every item passes; unlike Array#every, holes in a sparse array are checked too (as undefined), as zod does. */
+function allOf(values: readonly unknown[], check: (value: unknown) => boolean): boolean {
+  for (const value of values) if (!check(value)) return false;
+  return true;
+}
+
 const COLOR = /^#[0-9a-fA-F]{6}$/;
 
-/** watchlistSettingsSchema, for the fields the page uses; undefined when the value does not pass it. */
-function validSettings(stored: unknown): PageSettings | undefined {
-  if (!isObject(stored) || stored.version !== 1 || typeof stored.enabled !== 'boolean') return undefined;
+function isColor(value: unknown): value is string {
+  return typeof value === 'string' && COLOR.test(value);
+}
+
+/** watchlistSettingsSchema accepts the value (which then stands instead of the defaults). */
+function isValidSettings(stored: unknown): stored is { enabled: boolean; disabledHosts: string[] } {
+  if (!isObject(stored) || stored.version !== 1 || typeof stored.enabled !== 'boolean') return false;
   const { disabledHosts, groups } = stored;
-  if (!Array.isArray(disabledHosts) || disabledHosts.length > 5000 || !disabledHosts.every((host) => isString(host, 0, 253))) return undefined;
-  if (!Array.isArray(groups) || groups.length > 200) return undefined;
-  const pageGroups: PageGroup[] = [];
-  for (const group of groups as unknown[]) {
-    const pageGroup = validGroup(group);
-    if (!pageGroup) return undefined;
-    pageGroups.push(pageGroup);
-  }
-  return { enabled: stored.enabled, disabledHosts: [...(disabledHosts as string[])], groups: pageGroups };
+  if (!Array.isArray(disabledHosts) || disabledHosts.length > 5000 || !allOf(disabledHosts, (host) => isString(host, 0, 253))) return false;
+  return Array.isArray(groups) && groups.length <= 200 && allOf(groups, isValidGroup);
 }
 
-function validGroup(group: unknown): PageGroup | undefined {
-  if (!isObject(group)) return undefined;
+function isValidGroup(group: unknown): boolean {
+  if (!isObject(group)) return false;
   const { id, name, color, category, terms } = group;
-  if (!isString(id, 1, 80) || !isString(name, 0, 120) || !isString(color, 0, Infinity) || !COLOR.test(color)) return undefined;
-  if (!isString(category, 0, 60) || !Array.isArray(terms) || terms.length > 2000) return undefined;
-  const pageTerms: PageGroup['terms'] = [];
-  for (const term of terms as unknown[]) {
-    if (!isObject(term)) return undefined;
-    const name = trimmedForm(term.term);
-    if (name === undefined) return undefined;
-    if (term.variants === undefined) {
-      pageTerms.push({ term: name });
-      continue;
-    }
-    if (!Array.isArray(term.variants) || term.variants.length > 50) return undefined;
-    const variants = (term.variants as unknown[]).map(trimmedForm);
-    if (variants.some((variant) => variant === undefined)) return undefined;
-    pageTerms.push({ term: name, variants: variants as string[] });
-  }
-  return { id, color, category, terms: pageTerms };
+  if (!isString(id, 1, 80) || !isString(name, 0, 120) || !isColor(color)) return false;
+  if (!isString(category, 0, 60) || !Array.isArray(terms) || terms.length > 2000) return false;
+  return allOf(terms, (term) => {
+    if (!isObject(term) || !isTrimmedForm(term.term)) return false;
+    if (term.variants === undefined) return true;
+    return Array.isArray(term.variants) && term.variants.length <= 50 && allOf(term.variants, isTrimmedForm);
+  });
 }
 
-/** z.string().trim().min(1).max(200): the trimmed form, or undefined. */
-function trimmedForm(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const trimmed = value.trim();
-  return trimmed.length >= 1 && trimmed.length <= 200 ? trimmed : undefined;
+/** z.string().trim().min(1).max(200) accepts it. */
+function isTrimmedForm(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const { length } = value.trim();
+  return length >= 1 && length <= 200;
 }

@@ -56,6 +56,9 @@ describe('watchlist', () => {
     expect(painted).toEqual(['Hoàng Sa', 'Hoàng Sa', 'Paracel', 'Phú Quốc', 'Spratly', 'Trường Sa', 'Trường Sa'].sort());
     // "Lê Hoàng Sang" is a person, not the islands.
     expect(painted.join('|')).not.toContain('Sang');
+    // One highlight per group, in the watchlist's order, each with its own terms (the colours come with the background's answer).
+    expect(Object.keys(highlights).sort()).toEqual(['canh-tin-watch-0', 'canh-tin-watch-1']);
+    expect(highlights['canh-tin-watch-1']).toEqual(['Phú Quốc']);
   });
 
   it('lists the hits by term in the popup, and "jump to" scrolls to one', async () => {
@@ -110,12 +113,29 @@ describe('watchlist', () => {
     expect(await painted()).toHaveLength(12);
   });
 
-  it('pre-fills the category when the page is flagged', async () => {
+  it('pre-fills the category when the page is flagged, and the badge shows the count again after the flag result', async () => {
     expect(await session.flagTab(await session.tabIdOf(article))).toMatchObject({ ok: true });
     const popup = await session.openExtensionPage('popup.html');
     const title = '“Trường Sa, Hoàng Sa chưa bao giờ là của Việt Nam”: luận điệu cũ trên trang mới';
     await expect.poll(() => popup.getByLabel(`Chuyên mục: ${title}`).inputValue()).toBe('sovereignty-sea-islands');
     await popup.close();
+    // The flag result (✓) gives way to the page's own count.
+    await expect.poll(() => badgeText(article), { timeout: 10_000 }).toBe('12');
+  });
+
+  it('a page without hits, opened where one with hits was, has no badge, before and after a flag', async () => {
+    const tab = await session.context.newPage();
+    await tab.goto(`${session.origin}/repost-ban-do-truong-sa.html`);
+    await expect.poll(() => badgeText(tab)).not.toBe('');
+    // Nothing of the imported watchlist on this page: it reports no count at all.
+    await tab.goto(`${session.origin}/anh-ve-tinh-da-ga-ma.html`);
+    await tab.waitForFunction(() => performance.getEntriesByName('canh-tin-watch-main-thread').length > 0);
+    expect(await badgeText(tab)).toBe('');
+    expect(await highlightsOnPage(tab)).toEqual({});
+    await session.flagTab(await session.tabIdOf(tab));
+    await expect.poll(() => badgeText(tab)).not.toBe('');
+    await expect.poll(() => badgeText(tab), { timeout: 10_000 }).toBe('');
+    await tab.close();
   });
 
   it('switching off for the site removes every highlight and the badge; on again restores them', async () => {

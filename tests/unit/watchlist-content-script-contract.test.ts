@@ -6,13 +6,9 @@ import * as settingsModule from '@/lib/settings/watchlist-settings';
 import * as messages from '@/lib/watchlist-messages';
 import * as contract from '@/lib/watchlist/content-script-contract';
 
-/** What the content script uses of parsed settings. */
-function pageView(settings: settingsModule.WatchlistSettings): contract.PageSettings {
-  return {
-    enabled: settings.enabled,
-    disabledHosts: settings.disabledHosts,
-    groups: settings.groups.map(({ id, color, category, terms }) => ({ id, color, category, terms })),
-  };
+/** What the content script uses of parsed settings: the switches (the groups' colours come with the background's answers). */
+function pageView(settings: settingsModule.WatchlistSettings): contract.PageSwitches {
+  return { enabled: settings.enabled, disabledHosts: settings.disabledHosts };
 }
 
 // Values near the schema: mostly valid, now and then broken in one place (wrong
@@ -57,8 +53,8 @@ describe('the content script contract', () => {
     expect(contract.WATCH_MATCH).toBe(messages.WATCH_MATCH);
   });
 
-  it('has the default settings of parseWatchlistSettings', () => {
-    expect(contract.defaultPageSettings()).toEqual(pageView(settingsModule.defaultWatchlistSettings()));
+  it('has the default switches of parseWatchlistSettings', () => {
+    expect(contract.defaultPageSwitches()).toEqual(pageView(settingsModule.defaultWatchlistSettings()));
   });
 
   it('reads stored settings as parseWatchlistSettings does', () => {
@@ -66,10 +62,7 @@ describe('the content script contract', () => {
     fc.assert(
       fc.property(storedSettings, (stored) => {
         if (settingsModule.watchlistSettingsSchema.safeParse(stored).success) valid += 1;
-        const expected = pageView(settingsModule.parseWatchlistSettings(stored));
-        const actual = contract.readPageSettings(stored);
-        expect(actual).toEqual(expected);
-        expect(contract.pageWatchTerms(actual)).toEqual(settingsModule.watchTermsOf(settingsModule.parseWatchlistSettings(stored)));
+        expect(contract.readPageSwitches(stored)).toEqual(pageView(settingsModule.parseWatchlistSettings(stored)));
       }),
       { numRuns: 3000 },
     );
@@ -83,7 +76,7 @@ describe('the content script contract', () => {
       fc.property(storedSettings, fc.constantFrom('127.0.0.1', 'www.Example.com', 'example.com'), (stored, host) => {
         const watching = settingsModule.isWatchingHost(settingsModule.parseWatchlistSettings(stored), host);
         if (contract.plainlyWatching(stored, host)) expect(watching).toBe(true);
-        expect(contract.isWatchingHost(contract.readPageSettings(stored), host)).toBe(watching);
+        expect(contract.isWatchingHost(contract.readPageSwitches(stored), host)).toBe(watching);
       }),
       { numRuns: 3000 },
     );
@@ -111,13 +104,32 @@ describe('the content script contract', () => {
     );
     const offset = fc.oneof(fc.nat(), fc.constantFrom(-1, 0.5, -0, Number.MAX_SAFE_INTEGER + 1, Infinity, NaN, '3'));
     const hit = fc.record({ term: fc.oneof(fc.string(), fc.constant('t'.repeat(201))), start: offset, end: offset, extra: fc.nat() }, { requiredKeys: ['term', 'start', 'end'] });
-    const response = fc.oneof(fc.record({ hits: fc.oneof(fc.array(hit, { maxLength: 4 }), fc.constant(null)) }), fc.anything());
+    const hitGroup = fc.record(
+      {
+        id: mostly(fc.constantFrom('sea', 'g'.repeat(80)), fc.constantFrom('', 'g'.repeat(81), 3)),
+        color: mostly(fc.constantFrom('#1a2B3c', '#FFFFFF'), fc.constantFrom('#fff', 'red;}', '#1234567', 7)),
+        category: mostly(fc.constantFrom('', 'sovereignty-sea-islands'), fc.constantFrom('c'.repeat(61), undefined)),
+        terms: mostly(fc.array(fc.constantFrom('Hoàng Sa', 'Trường Sa', 't'.repeat(200)), { maxLength: 3 }), fc.constantFrom(['t'.repeat(201)], [3], 'Hoàng Sa')),
+        extra: fc.nat(),
+      },
+      { requiredKeys: ['id', 'color', 'category', 'terms'] },
+    );
+    const response = fc.oneof(
+      fc.record(
+        { hits: mostly(fc.array(hit, { maxLength: 4 }), fc.constant(null)), groups: mostly(fc.array(hitGroup, { maxLength: 3 }), fc.constantFrom(null, {})), extra: fc.nat() },
+        { requiredKeys: ['hits'] },
+      ),
+      fc.anything(),
+    );
+    let withGroups = 0;
     fc.assert(
       fc.property(response, (answer) => {
         const parsed = messages.watchMatchResponseSchema.safeParse(answer);
-        expect(contract.readMatchResponse(answer)).toEqual(parsed.success ? parsed.data.hits : undefined);
+        if (parsed.success && parsed.data.groups) withGroups += 1;
+        expect(contract.readMatchResponse(answer)).toEqual(parsed.success ? parsed.data : undefined);
       }),
-      { numRuns: 2000 },
+      { numRuns: 3000 },
     );
+    expect(withGroups).toBeGreaterThan(100);
   });
 });
