@@ -12,7 +12,6 @@ import { CATEGORY_IDS, isCategorySlug, MAX_CATEGORY_ID } from '../categories';
 import type { HeadingLanguage } from '../csv/flag-columns';
 import type { CanhTinDatabase } from '../db/schema';
 import { foldText } from '../dedup/fold-text';
-import { z } from '../schema';
 import { cleanSingleLine } from '../text/clean-text';
 
 export const APP_SETTINGS_KEY = 'app';
@@ -51,35 +50,43 @@ export function defaultAppSettings(): AppSettings {
   return { version: APP_SETTINGS_VERSION, monitorName: '', unitName: '', csvHeadings: 'en', categories: DEFAULT_CATEGORIES.map((c) => ({ ...c })) };
 }
 
-const categorySchema = z.object({
-  id: z.string().refine(isCategorySlug),
-  label: z.string(),
-  retired: z.boolean().catch(false),
-});
+// Checked by hand rather than with zod: every extension page reads these settings on
+// opening, and this row is the only thing the briefing would load zod for (≈100 KB of script).
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const textOr = (value: unknown, fallback: string) => (typeof value === 'string' ? value : fallback);
 
-/**
- * Every field is read on its own, so one damaged field (or a row written by a
- * newer build, with fields this one does not know) loses only itself.
- */
-const storedSchema = z.object({
-  version: z.number().int().min(1),
-  monitorName: z.string().catch(''),
-  unitName: z.string().catch(''),
-  csvHeadings: z.enum(['en', 'vi']).catch('en'),
-  categories: z.array(z.unknown()).catch([]),
-});
+/** One stored category, or undefined when its id or label is unusable (a bad `retired` is just "not retired"). */
+function readCategory(entry: unknown): CategoryDef | undefined {
+  if (!isRecord(entry) || typeof entry.id !== 'string' || !isCategorySlug(entry.id) || typeof entry.label !== 'string') return undefined;
+  return { id: entry.id, label: entry.label, retired: typeof entry.retired === 'boolean' ? entry.retired : false };
+}
 
 /** Valid entries in order, each id once, labels cleaned; the defaults when nothing usable is left. */
 function cleanCategories(entries: readonly unknown[]): CategoryDef[] {
   const seen = new Set<string>();
   const categories: CategoryDef[] = [];
   for (const entry of entries) {
-    const parsed = categorySchema.safeParse(entry);
-    if (!parsed.success || seen.has(parsed.data.id) || categories.length >= MAX_CATEGORIES) continue;
-    seen.add(parsed.data.id);
-    categories.push({ id: parsed.data.id, label: cleanSingleLine(parsed.data.label, MAX_NAME), retired: parsed.data.retired });
+    const category = readCategory(entry);
+    if (!category || seen.has(category.id) || categories.length >= MAX_CATEGORIES) continue;
+    seen.add(category.id);
+    categories.push({ ...category, label: cleanSingleLine(category.label, MAX_NAME) });
   }
   return categories.length > 0 ? categories : DEFAULT_CATEGORIES.map((c) => ({ ...c }));
+}
+
+/**
+ * A stored settings row, every field read on its own, so one damaged field (or
+ * a row written by a newer build, with fields this one does not know) loses
+ * only itself. Undefined when it is not a settings row at all.
+ */
+function readStored(stored: unknown): Omit<AppSettings, 'version' | 'categories'> & { categories: readonly unknown[] } | undefined {
+  if (!isRecord(stored) || typeof stored.version !== 'number' || !Number.isInteger(stored.version) || stored.version < 1) return undefined;
+  return {
+    monitorName: textOr(stored.monitorName, ''),
+    unitName: textOr(stored.unitName, ''),
+    csvHeadings: stored.csvHeadings === 'vi' || stored.csvHeadings === 'en' ? stored.csvHeadings : 'en',
+    categories: Array.isArray(stored.categories) ? stored.categories : [],
+  };
 }
 
 /**
@@ -88,18 +95,18 @@ function cleanCategories(entries: readonly unknown[]): CategoryDef[] {
  * when there is no settings row yet (a name cleared since must stay cleared).
  */
 export function migrateAppSettings(stored: unknown, legacy: { monitorName?: unknown } = {}): AppSettings {
-  const parsed = storedSchema.safeParse(stored);
-  if (!parsed.success) {
+  const parsed = readStored(stored);
+  if (!parsed) {
     const settings = defaultAppSettings();
     settings.monitorName = cleanSingleLine(legacy.monitorName, MAX_NAME);
     return settings;
   }
   return {
     version: APP_SETTINGS_VERSION,
-    monitorName: cleanSingleLine(parsed.data.monitorName, MAX_NAME),
-    unitName: cleanSingleLine(parsed.data.unitName, MAX_UNIT_NAME),
-    csvHeadings: parsed.data.csvHeadings,
-    categories: cleanCategories(parsed.data.categories),
+    monitorName: cleanSingleLine(parsed.monitorName, MAX_NAME),
+    unitName: cleanSingleLine(parsed.unitName, MAX_UNIT_NAME),
+    csvHeadings: parsed.csvHeadings,
+    categories: cleanCategories(parsed.categories),
   };
 }
 
