@@ -80,13 +80,31 @@ function indexedRange(db: CanhTinDatabase, filter: QueueFilter, sort: QueueSort)
 }
 
 /**
+ * What is left to check on the rows of indexedRange: with the 'captured' sort
+ * every range already holds the date bounds, and the compound ones a single
+ * status or category too.
+ */
+function leftToCheck(filter: QueueFilter, sort: QueueSort): QueueFilter {
+  if (sort !== 'captured') return filter;
+  const rest: QueueFilter = { ...filter, from: undefined, to: undefined };
+  if (filter.statuses.length === 1) return { ...rest, statuses: [] };
+  if (filter.categories.length === 1) return { ...rest, categories: [] };
+  return rest;
+}
+
+/**
  * The first `limit` stories for a filter and sort. The queue asks for more as
  * the monitor scrolls (a larger limit; the query reruns when flags change).
  * With sort 'published', stories without a publication time follow the others.
  */
 export async function readQueue(db: CanhTinDatabase, filter: QueueFilter, sort: QueueSort, limit: number): Promise<FlagRecord[]> {
   const keep = matchesFilter(filter);
-  const rows = await indexedRange(db, filter, sort).filter(keep).limit(limit).toArray();
+  const range = indexedRange(db, filter, sort);
+  // When the index walk is the whole filter (the popup's default view among others), no callback:
+  // Dexie then reads the page in one request instead of a cursor step per row, each step
+  // waiting for the page's (busy, while it starts) main thread.
+  const rest = leftToCheck(filter, sort);
+  const rows = await (isFilterEmpty(rest) ? range : range.filter(matchesFilter(rest))).limit(limit).toArray();
   if (sort !== 'published' || rows.length >= limit) return rows;
   const undated = await db.flags.where('publishedAt').equals('').filter(keep).toArray();
   undated.sort((a, b) => b.capturedAt - a.capturedAt);
