@@ -22,32 +22,48 @@ import { isFilterEmpty, matchesFilter, readQueue } from '@/lib/queue/queue-query
 import type { SearchIndex } from '@/lib/queue/search-index';
 import { mergeStories, splitCopy, unmergeStories, unsplitCopy } from '@/lib/db/story-edits';
 import { FLAG_STATUSES, type FlagStatus } from '@/lib/flag-record';
+import { afterNextPaint } from './after-next-paint';
 import { BulkActions } from './BulkActions';
 import { t } from './i18n';
-import { QueueFilters, type QueueView } from './QueueFilters';
+import { QueueFilters } from './QueueFilters';
+import type { QueueView } from './queue-view';
 import { QueueItem } from './QueueItem';
 import { UndoBar } from './UndoBar';
+import { QUEUE_PAGE } from './queue-early-read';
+import { useEarlyQueuePage } from './use-early-queue-page';
 
 interface UndoableAction {
   message: string;
   undo(): Promise<unknown>;
 }
 
-/** Rows read per step as the monitor scrolls. */
-const PAGE = 60;
-
-export function FlagQueue(props: { highlightId?: string; view: QueueView; onViewChange(view: QueueView): void }) {
+export function FlagQueue(props: {
+  highlightId?: string;
+  view: QueueView;
+  onViewChange(view: QueueView): void;
+  /** Called once, after the first rows (or the empty queue's message) have reached the screen. */
+  onFirstRowsPainted?(): void;
+}) {
   const db = appDatabase();
   const { view } = props;
   const [query, setQuery] = useState('');
   const [error, setError] = useState('');
   const report = (reason: unknown) => setError(t('saveFailed', String(reason)));
-  const [limit, setLimit] = useState(PAGE);
+  const [limit, setLimit] = useState(QUEUE_PAGE);
   const searchBox = useRef<HTMLInputElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const searching = query.trim() !== '';
   // Without a query: the first `limit` rows of the filtered, sorted queue, straight from the indexes.
-  const page = useLiveQuery(() => (searching ? undefined : readQueue(db, view.filter, view.sort, limit)), [db, searching, view, limit]);
+  // Until the live query's first answer, the page the popup read before rendering (queue-early-read.ts);
+  // the live query starts once that read is back, so the two never compete for the first rows.
+  const early = useEarlyQueuePage(db, view, limit);
+  const livePage = useLiveQuery(
+    () => (searching || early.pending ? undefined : readQueue(db, view.filter, view.sort, limit)),
+    [db, searching, early.pending, view, limit],
+  );
+  const liveAnswered = useRef(false);
+  if (livePage !== undefined) liveAnswered.current = true;
+  const page = livePage ?? (liveAnswered.current || searching ? undefined : early.rows);
   // With one: every flag once (not on each keystroke), ranked by fuse.js, then filtered.
   // The search index is built once the monitor heads for the search box (focus or "/"), not on
   // first paint; later changes to the queue update it in place instead of rebuilding it.
@@ -73,18 +89,30 @@ export function FlagQueue(props: { highlightId?: string; view: QueueView; onView
   const mayHaveMore = !searching && page !== undefined && page.length >= limit;
 
   const rows = records ?? [];
-  // For the popup bench (scripts/bench-popup.ts): when the first rows reached the screen.
+  // When the first rows reach the screen: a mark for the popup bench (scripts/bench-popup.ts),
+  // then what waited for them (rows beyond the visible ones, the popup's deferred parts).
   const painted = useRef(false);
+  const [firstRowsPainted, setFirstRowsPainted] = useState(false);
   useEffect(() => {
     if (painted.current || records === undefined) return;
     painted.current = true;
+    performance.mark('canh-tin-queue-rows');
     requestAnimationFrame(() => performance.mark('canh-tin-queue-painted'));
+    afterNextPaint(() => {
+      setFirstRowsPainted(true);
+      props.onFirstRowsPainted?.();
+    });
   }, [records]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => 110,
-    overscan: 6,
+    // Rows beyond the visible ones are there for smooth scrolling; the first frame needs
+    // only what fits (plus two), each row being costly to lay out the first time.
+    overscan: firstRowsPainted ? 6 : 2,
+    // The scroller's size in popup.css (.queue-scroll), so the first render already holds the
+    // rows that fit instead of a guess the virtualizer corrects with a second render.
+    initialRect: { width: 396, height: 360 },
     getItemKey: (index) => rows[index]?.id ?? index,
   });
   const visible = virtualizer.getVirtualItems();
@@ -98,11 +126,11 @@ export function FlagQueue(props: { highlightId?: string; view: QueueView; onView
     return counts;
   }, [db, loadedIds]);
   useEffect(() => {
-    if (mayHaveMore && lastVisible >= rows.length - 10) setLimit((current) => current + PAGE);
+    if (mayHaveMore && lastVisible >= rows.length - 10) setLimit((current) => current + QUEUE_PAGE);
   }, [mayHaveMore, lastVisible, rows.length]);
   // A new filter or sort starts from the top with one page.
   useEffect(() => {
-    setLimit(PAGE);
+    setLimit(QUEUE_PAGE);
     scroller.current?.scrollTo({ top: 0 });
   }, [view]);
 

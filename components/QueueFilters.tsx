@@ -6,31 +6,13 @@ import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { appDatabase } from '@/lib/db/app-database';
 import { FLAG_STATUSES, isSeverity, SEVERITIES, type FlagStatus } from '@/lib/flag-record';
-import { EMPTY_FILTER, filterChoices, isFilterEmpty, QUEUE_SORTS, type QueueFilter, type QueueSort } from '@/lib/queue/queue-query';
-import { dateRangePeriod } from '@/lib/time/periods';
+import { filterChoices, isFilterEmpty, QUEUE_SORTS, type QueueFilter } from '@/lib/queue/queue-query';
 import { categoryLabel } from './category-label';
 import { t } from './i18n';
 import { severityLabel } from './SeveritySelect';
 import { statusLabel } from './StatusSelect';
 import { useAppSettings } from './use-app-settings';
-
-export interface QueueView {
-  filter: QueueFilter;
-  sort: QueueSort;
-  /** The date inputs as typed ("YYYY-MM-DD" or ''); `filter.from/to` are derived from them. */
-  fromDate: string;
-  toDate: string;
-}
-
-export const DEFAULT_VIEW: QueueView = { filter: EMPTY_FILTER, sort: 'captured', fromDate: '', toDate: '' };
-
-/** Vietnam-day bounds of the date inputs: from the start of `fromDate` to the end of `toDate`. */
-export function withDates(view: QueueView, fromDate: string, toDate: string): QueueView {
-  const from = fromDate ? dateRangePeriod(fromDate, fromDate)?.start : undefined;
-  const to = toDate ? dateRangePeriod(toDate, toDate)?.end : undefined;
-  const { from: _from, to: _to, ...rest } = view.filter;
-  return { ...view, fromDate, toDate, filter: { ...rest, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) } };
-}
+import { DEFAULT_VIEW, withDates, type QueueView } from './queue-view';
 
 const only = <T,>(value: string, accept: (value: string) => T | undefined): T[] => {
   const item = value === '*' ? undefined : accept(value);
@@ -52,88 +34,91 @@ export function QueueFilters(props: { view: QueueView; onChange(view: QueueView)
         {t('filtersHeading')}
         {active && <span className="badge"> · {t('filterActive')}</span>}
       </summary>
-      <div className="filter-grid">
-        <label>
-          {t('filterStatus')}
-          <select aria-label={t('filterStatus')}
-            value={view.filter.statuses[0] ?? '*'}
-            onChange={(e) => set({ statuses: only(e.target.value, (v) => FLAG_STATUSES.find((s) => s === v) as FlagStatus | undefined) })}
-          >
-            <option value="*">{t('filterAny')}</option>
-            {FLAG_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {statusLabel(status)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('filterCategory')}
-          <select aria-label={t('filterCategory')} value={view.filter.categories[0] ?? '*'} onChange={(e) => set({ categories: only(e.target.value, (v) => v) })}>
-            <option value="*">{t('filterAny')}</option>
-            <option value="">{t('categoryNone')}</option>
-            {settings.categories.map((category) => (
-              <option key={category.id} value={category.id}>
-                {categoryLabel(category.id, settings.categories)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('filterSeverity')}
-          <select aria-label={t('filterSeverity')}
-            value={view.filter.severities[0] ?? '*'}
-            onChange={(e) => set({ severities: only(e.target.value, (v) => (isSeverity(Number(v)) ? (Number(v) as 0 | 1 | 2 | 3) : undefined)) })}
-          >
-            <option value="*">{t('filterAny')}</option>
-            {SEVERITIES.map((severity) => (
-              <option key={severity} value={severity}>
-                {severityLabel(severity)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('filterMonitor')}
-          <select aria-label={t('filterMonitor')} value={view.filter.monitor} onChange={(e) => set({ monitor: e.target.value })}>
-            <option value="">{t('filterAny')}</option>
-            {choices.monitors.map((monitor) => (
-              <option key={monitor} value={monitor}>
-                {monitor}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('filterLang')}
-          <select aria-label={t('filterLang')} value={view.filter.lang} onChange={(e) => set({ lang: e.target.value })}>
-            <option value="">{t('filterAny')}</option>
-            {choices.langs.map((lang) => (
-              <option key={lang} value={lang}>
-                {lang}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('sortLabel')}
-          <select aria-label={t('sortLabel')} value={view.sort} onChange={(e) => props.onChange({ ...view, sort: QUEUE_SORTS.find((s) => s === e.target.value) ?? 'captured' })}>
-            {QUEUE_SORTS.map((sort) => (
-              <option key={sort} value={sort}>
-                {t(`sort_${sort}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('filterFrom')}
-          <input aria-label={t('filterFrom')} type="date" value={view.fromDate} onChange={(e) => props.onChange(withDates(view, e.target.value, view.toDate))} />
-        </label>
-        <label>
-          {t('filterTo')}
-          <input aria-label={t('filterTo')} type="date" value={view.toDate} onChange={(e) => props.onChange(withDates(view, view.fromDate, e.target.value))} />
-        </label>
-      </div>
+      {/* The menus exist only while the filters are open: none of them is built for the popup's first paint. */}
+      {open && (
+        <div className="filter-grid">
+          <label>
+            {t('filterStatus')}
+            <select aria-label={t('filterStatus')}
+              value={view.filter.statuses[0] ?? '*'}
+              onChange={(e) => set({ statuses: only(e.target.value, (v) => FLAG_STATUSES.find((s) => s === v) as FlagStatus | undefined) })}
+            >
+              <option value="*">{t('filterAny')}</option>
+              {FLAG_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {statusLabel(status)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('filterCategory')}
+            <select aria-label={t('filterCategory')} value={view.filter.categories[0] ?? '*'} onChange={(e) => set({ categories: only(e.target.value, (v) => v) })}>
+              <option value="*">{t('filterAny')}</option>
+              <option value="">{t('categoryNone')}</option>
+              {settings.categories.map((category) => (
+                <option key={category.id} value={category.id}>
+                  {categoryLabel(category.id, settings.categories)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('filterSeverity')}
+            <select aria-label={t('filterSeverity')}
+              value={view.filter.severities[0] ?? '*'}
+              onChange={(e) => set({ severities: only(e.target.value, (v) => (isSeverity(Number(v)) ? (Number(v) as 0 | 1 | 2 | 3) : undefined)) })}
+            >
+              <option value="*">{t('filterAny')}</option>
+              {SEVERITIES.map((severity) => (
+                <option key={severity} value={severity}>
+                  {severityLabel(severity)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('filterMonitor')}
+            <select aria-label={t('filterMonitor')} value={view.filter.monitor} onChange={(e) => set({ monitor: e.target.value })}>
+              <option value="">{t('filterAny')}</option>
+              {choices.monitors.map((monitor) => (
+                <option key={monitor} value={monitor}>
+                  {monitor}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('filterLang')}
+            <select aria-label={t('filterLang')} value={view.filter.lang} onChange={(e) => set({ lang: e.target.value })}>
+              <option value="">{t('filterAny')}</option>
+              {choices.langs.map((lang) => (
+                <option key={lang} value={lang}>
+                  {lang}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('sortLabel')}
+            <select aria-label={t('sortLabel')} value={view.sort} onChange={(e) => props.onChange({ ...view, sort: QUEUE_SORTS.find((s) => s === e.target.value) ?? 'captured' })}>
+              {QUEUE_SORTS.map((sort) => (
+                <option key={sort} value={sort}>
+                  {t(`sort_${sort}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('filterFrom')}
+            <input aria-label={t('filterFrom')} type="date" value={view.fromDate} onChange={(e) => props.onChange(withDates(view, e.target.value, view.toDate))} />
+          </label>
+          <label>
+            {t('filterTo')}
+            <input aria-label={t('filterTo')} type="date" value={view.toDate} onChange={(e) => props.onChange(withDates(view, view.fromDate, e.target.value))} />
+          </label>
+        </div>
+      )}
       {active && (
         <button type="button" className="link" onClick={() => props.onChange({ ...DEFAULT_VIEW, sort: view.sort })}>
           {t('filterClear')}

@@ -9,6 +9,7 @@ import { t, uiLocale } from './i18n';
 import { CategorySelect } from './CategorySelect';
 import { CopyList } from './CopyList';
 import { EvidenceDetails } from './EvidenceDetails';
+import { LazyDetails } from './LazyDetails';
 import { ReviewFields } from './ReviewFields';
 import { severityLabel } from './SeveritySelect';
 import { StatusSelect } from './StatusSelect';
@@ -78,16 +79,14 @@ export function QueueItem(props: {
       )}
       {record.quote && <blockquote className="quote">{record.quote}</blockquote>}
       {record.copyCount > 1 && (
-        <details className="copies">
-          <summary>{t('copiesHeading', String(record.copyCount))}</summary>
+        <LazyDetails className="copies" summary={t('copiesHeading', String(record.copyCount))}>
           <CopyList flagId={record.id} onSplit={props.onSplit} />
-        </details>
+        </LazyDetails>
       )}
       <EvidenceDetails flagId={record.id} title={title} count={props.evidenceCount} />
-      <details className="review-details" open={record.note !== '' || undefined}>
-        <summary>{t('reviewHeading')}</summary>
+      <LazyDetails className="review-details" summary={t('reviewHeading')} open={record.note !== ''}>
         <ReviewFields record={record} title={title} />
-      </details>
+      </LazyDetails>
       <div className="actions">
         <StatusSelect value={record.status} onChange={props.onStatusChange} label={`${t('statusLabel')}: ${title}`} />
         <CategorySelect value={record.category} onChange={props.onCategoryChange} label={`${t('categoryLabel')}: ${title}`} />

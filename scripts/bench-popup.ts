@@ -5,12 +5,19 @@
 // (timed as the page's own start-up plus one getAll of the flags store, a lower
 // bound: it does not even render them). Targets: < 150 ms at 10k, < 400 ms at
 // 100k. Needs `npm run build`. A measurement, not a test.
-import { existsSync } from 'node:fs';
+//
+// Options: --quick (10k only), --runs=N (default 7), --breakdown (also print
+// where the time went: the navigation's phases, the popup's own marks — its
+// first stage running (the queue's first page asked for), the first rows
+// committed by React — the first paint, and the scripts fetched before the
+// rows were painted).
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchExtension } from '../tests/e2e/support/extension';
 
-const RUNS = 7;
+const RUNS = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.slice('--runs='.length) ?? 7);
+const BREAKDOWN = process.argv.includes('--breakdown');
 const SIZES = process.argv.includes('--quick') ? [10_000] : [10_000, 100_000];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
@@ -76,6 +83,42 @@ async function fill(page: Page, from: number, to: number): Promise<void> {
   );
 }
 
+type Phases = Record<string, number>;
+
+/** Where one opening's time went, in ms since navigation start (read once the rows are painted). */
+async function phasesOf(page: Page): Promise<{ phases: Phases; paintedAt: number }> {
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const marks = Object.fromEntries(performance.getEntriesByType('mark').map((entry) => [entry.name, entry.startTime]));
+    const painted = marks['canh-tin-queue-painted'] ?? Number.NaN;
+    return {
+      phases: {
+        'html received': nav.responseEnd,
+        'DOM interactive': nav.domInteractive,
+        'first stage runs (first page asked for)': marks['canh-tin-popup-script'] ?? Number.NaN,
+        'DOMContentLoaded end': nav.domContentLoadedEventEnd,
+        'first paint': performance.getEntriesByName('first-paint')[0]?.startTime ?? Number.NaN,
+        'first rows committed': marks['canh-tin-queue-rows'] ?? Number.NaN,
+        'first rows painted': painted,
+      },
+      paintedAt: performance.timeOrigin + painted,
+    };
+  });
+}
+
+/** Bytes of the built scripts a page fetched (the files on disk: extension URLs report no transfer size). */
+function scriptBytes(paths: string[]): number {
+  const root = resolve(import.meta.dirname, '../.output/chrome-mv3');
+  return [...new Set(paths)].reduce((sum, path) => sum + statSync(resolve(root, `.${path}`)).size, 0);
+}
+
+function printBreakdown(size: number, runs: Phases[], bytes: number, scripts: string[]): void {
+  console.log(`\nWhere the time went at ${size.toLocaleString('en')} stories (median of ${runs.length} openings, ms since navigation start):`);
+  const names = Object.keys(runs[0] ?? {});
+  console.table(Object.fromEntries(names.map((name) => [name, { median: Number(median(runs.map((run) => run[name] ?? Number.NaN)).toFixed(1)) }])));
+  console.log(`scripts fetched before the rows were painted: ${(bytes / 1024).toFixed(0)} KB (${[...new Set(scripts)].join(', ')})`);
+}
+
 async function main() {
   if (!existsSync(resolve(import.meta.dirname, '../.output/chrome-mv3/manifest.json'))) {
     console.log('bench-popup: build the extension first (npm run build)');
@@ -94,11 +137,24 @@ async function main() {
       console.log(`filled ${size} stories in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       const ours: number[] = [];
       const naive: number[] = [];
+      const phases: Phases[] = [];
+      let scripts: string[] = [];
       for (let run = 0; run < RUNS; run += 1) {
         const page = await session.context.newPage();
+        // Which scripts the popup asks for, and when (extension URLs are missing from resource timing).
+        const requested: { path: string; at: number }[] = [];
+        page.on('request', (request) => {
+          const path = new URL(request.url()).pathname;
+          if (path.endsWith('.js')) requested.push({ path, at: Date.now() });
+        });
         await page.goto(session.extensionUrl('popup.html'));
         const mark = await page.waitForFunction(() => performance.getEntriesByName('canh-tin-queue-painted')[0]?.startTime, undefined, { timeout: 60_000 });
         ours.push((await mark.jsonValue()) as number);
+        if (BREAKDOWN) {
+          const seen = await phasesOf(page);
+          phases.push(seen.phases);
+          scripts = requested.filter((request) => request.at <= seen.paintedAt).map((request) => request.path);
+        }
         naive.push(
           await page.evaluate(async () => {
             const startup = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
@@ -124,6 +180,7 @@ async function main() {
         'baseline: read every story first (no render), median ms': median(naive).toFixed(0),
         'baseline / ours': (median(naive) / median(ours)).toFixed(1) + '×',
       });
+      if (BREAKDOWN) printBreakdown(size, phases, scriptBytes(scripts), scripts);
     }
   } finally {
     await session.close();

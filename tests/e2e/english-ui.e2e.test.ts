@@ -21,7 +21,8 @@ it('shows the popup and a flagged article in English', async () => {
 
   const popup = await session.openExtensionPage('popup.html');
   await expect(popup.getByRole('button', { name: 'Flag this page' }).isVisible()).resolves.toBe(true);
-  await expect(popup.getByRole('button', { name: 'Export CSV' }).isVisible()).resolves.toBe(true);
+  // The toolbar's code loads once the queue's first rows are painted: wait for it.
+  await expect.poll(() => popup.getByRole('button', { name: 'Export CSV' }).isVisible()).toBe(true);
   // The count joins the heading once the first page of the queue is read.
   await expect.poll(() => popup.getByRole('heading', { level: 2 }).textContent()).toBe('Flagged queue · total: 1');
   const statuses = await popup.getByLabel(/^Status: /).locator('option').allTextContents();
