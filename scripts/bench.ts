@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { kb, pageScriptSizes } from './support/page-scripts';
 
 const root = resolve(import.meta.dirname, '..');
 const benches = readdirSync(join(root, 'scripts'))
@@ -29,23 +30,27 @@ function listFiles(dir: string): string[] {
   });
 }
 
-/** Bytes of JavaScript each entrypoint loads: its own file plus the chunks its HTML references. */
-function entrypointSizes(): { entry: string; raw: number; gzip: number }[] {
+/** Bytes of JavaScript each entrypoint loads: a script entry's own file; a page's chunks, at start and in all. */
+function entrypointSizes(): Record<string, string>[] {
   const files = listFiles(outDir);
-  const js = (path: string) => readFileSync(path);
-  const rows: { entry: string; raw: number; gzip: number }[] = [];
+  const rows: Record<string, string>[] = [];
   for (const file of files.filter((f) => f.endsWith('.js') && !f.includes('/chunks/'))) {
-    const bytes = js(file);
-    rows.push({ entry: file.slice(outDir.length + 1), raw: bytes.length, gzip: gzipSync(bytes).length });
+    const bytes = readFileSync(file);
+    rows.push({ entrypoint: file.slice(outDir.length + 1), 'KB': kb(bytes.length), 'KB gzip': kb(gzipSync(bytes).length) });
   }
   for (const html of files.filter((f) => f.endsWith('.html'))) {
-    const text = readFileSync(html, 'utf8');
-    const scripts = [...text.matchAll(/(?:src|href)="\/?(chunks\/[^"]+\.js)"/g)].map((m) => join(outDir, m[1]!));
-    const bytes = Buffer.concat(scripts.filter(existsSync).map(js));
-    rows.push({ entry: html.slice(outDir.length + 1), raw: bytes.length, gzip: gzipSync(bytes).length });
+    const size = pageScriptSizes(outDir, html.slice(outDir.length + 1));
+    if (!size) continue;
+    rows.push({
+      entrypoint: html.slice(outDir.length + 1),
+      'KB': kb(size.all.raw),
+      'KB gzip': kb(size.all.gzip),
+      'at start, KB gzip': kb(size.first.gzip),
+    });
   }
-  return rows.sort((a, b) => a.entry.localeCompare(b.entry));
+  return rows.sort((a, b) => a.entrypoint!.localeCompare(b.entrypoint!));
 }
 
 console.log('\n=== entrypoint bundle sizes (chrome-mv3 production build) ===');
-console.table(entrypointSizes().map((row) => ({ entrypoint: row.entry, 'KB': (row.raw / 1024).toFixed(1), 'KB gzip': (row.gzip / 1024).toFixed(1) })));
+// Pages: everything they can load (their UI stage and on-demand parts included), and what loads before they run.
+console.table(entrypointSizes());

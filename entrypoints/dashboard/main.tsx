@@ -1,13 +1,13 @@
-import { createRoot } from 'react-dom/client';
-import { t, uiLocale } from '@/components/i18n';
-import { startFirstRead } from '@/components/dashboard/use-dashboard-data';
+/**
+ * The briefing starts in two stages. This first one is small (Dexie and the
+ * dashboard's read, no React, no chart.js): it starts reading the period at
+ * once, then loads the UI (render-dashboard.tsx), so the database opens and
+ * reads while React, chart.js and the components are fetched and compiled.
+ */
+import { startFirstRead } from '@/components/dashboard/first-read';
 import { periodFromLocation } from '@/lib/dashboard/period-param';
-import { DashboardApp } from './DashboardApp';
 import '@/components/page.css';
 import './dashboard.css';
 
-// The database works on the opening period while React renders the page's frame.
 startFirstRead(periodFromLocation(window.location, Date.now()).period);
-document.documentElement.lang = uiLocale();
-document.title = t('dashboard_title');
-createRoot(document.getElementById('root')!).render(<DashboardApp />);
+void import('./render-dashboard').then(({ renderDashboard }) => renderDashboard());
