@@ -4,7 +4,7 @@
  * written at its end, and the same numbers as a table in a <details> for
  * screen readers and anyone who wants the figures.
  */
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { t } from '@/components/i18n';
 import { Chart } from './chart-setup';
 import { BAR_BORDER, seriesFill } from './chart-fills';
@@ -41,7 +41,9 @@ export function BarChart(props: BarChartProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const { labels, series, horizontal = false, stacked = false } = props;
 
-  useEffect(() => {
+  // Drawn before the browser paints (a layout effect): no frame shows an empty chart box, and the
+  // drawing does not wait for React's passive effects, which come after a paint.
+  useLayoutEffect(() => {
     if (!canvas.current) return;
     const chart = new Chart(canvas.current, {
       type: 'bar',

@@ -5,7 +5,7 @@
  * stories as the day digest has them; whole records are read only for the
  * stories listed first.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ExportCsvButton } from '@/components/ExportCsvButton';
 import { ExportEvidenceButton } from '@/components/ExportEvidenceButton';
@@ -62,8 +62,8 @@ export function DashboardApp() {
 
   const ready = Boolean(view && settings);
   const marked = useRef(false);
-  // Child effects (the charts' drawing) have run by now: this is the first complete view.
-  useEffect(() => {
+  // The children's layout effects (the charts' drawing) have run by now: this is the first complete view.
+  useLayoutEffect(() => {
     if (ready && !marked.current) {
       marked.current = true;
       markFirstRender();
