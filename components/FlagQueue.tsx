@@ -9,15 +9,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboa
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { appDatabase } from '@/lib/db/app-database';
-import {
-  listAllFlags,
-  moveToTrash,
-  restoreFlagFields,
-  restoreFromTrash,
-  setCategory,
-  setStatus,
-  updateFlags,
-} from '@/lib/db/flag-repository';
+import { listAllFlags, moveToTrash, restoreFromTrash } from '@/lib/db/flag-repository';
 import { isFilterEmpty, matchesFilter, readQueue } from '@/lib/queue/queue-query';
 import type { SearchIndex } from '@/lib/queue/search-index';
 import { mergeStories, splitCopy, unmergeStories, unsplitCopy } from '@/lib/db/story-edits';
@@ -28,6 +20,7 @@ import { t } from './i18n';
 import { QueueFilters } from './QueueFilters';
 import type { QueueView } from './queue-view';
 import { QueueItem } from './QueueItem';
+import { setFieldsViaBackground } from './save-fields';
 import { UndoBar } from './UndoBar';
 import { QUEUE_PAGE } from './queue-early-read';
 import { useEarlyQueuePage } from './use-early-queue-page';
@@ -231,15 +224,15 @@ export function FlagQueue(props: {
     } else if (event.key === ' ') {
       toggle(id, !selected.has(id));
     } else if (status) {
-      setStatus(db, id, status).catch(report);
+      setFieldsViaBackground([{ id, status }]).catch(report);
     } else return;
     event.preventDefault();
   }
 
   async function bulkChange(changes: { status?: FlagStatus; category?: string }) {
     try {
-      const before = await updateFlags(db, [...selected], changes);
-      setLastAction({ message: t('bulkDone', String(before.size)), undo: () => restoreFlagFields(db, before) });
+      const before = await setFieldsViaBackground([...selected].map((id) => ({ id, ...changes })));
+      setLastAction({ message: t('bulkDone', String(before.length)), undo: () => setFieldsViaBackground(before) });
     } catch (reason) {
       report(reason);
     }
@@ -343,8 +336,8 @@ export function FlagQueue(props: {
                   highlighted={record.id === props.highlightId}
                   onSelect={(on, range) => toggle(record.id, on, range)}
                   onSplit={(copyId) => void split(copyId)}
-                  onStatusChange={(status: FlagStatus) => setStatus(db, record.id, status).catch(report)}
-                  onCategoryChange={(category) => setCategory(db, record.id, category).catch(report)}
+                  onStatusChange={(status: FlagStatus) => setFieldsViaBackground([{ id: record.id, status }]).catch(report)}
+                  onCategoryChange={(category) => setFieldsViaBackground([{ id: record.id, category }]).catch(report)}
                   onDelete={() => remove(record.id)}
                 />
               );

@@ -4,6 +4,8 @@
  * are trusted to ask, but their payloads are still checked, and whatever a web
  * page returns from an injected script is untrusted.
  */
+import { MAX_CATEGORY_ID } from './categories';
+import { FLAG_STATUSES } from './flag-record';
 import { z } from './schema';
 import type { ScreenshotProblem } from './evidence/evidence-record';
 import { MAX_MULTI_LINE, MAX_SINGLE_LINE } from './text/clean-text';
@@ -46,8 +48,30 @@ export type EditReviewRequest = z.infer<typeof editReviewRequestSchema>;
 /** Background → page: the answer to `edit-review`; `missing-flag` when the story was deleted meanwhile. */
 export type EditReviewResponse = { ok: true } | { ok: false; error: string };
 
+/**
+ * Popup → background: status and/or category of one or more stories (a choice,
+ * a bulk change, or its undo), written in one transaction (setFlagFields).
+ */
+export const setFieldsRequestSchema = z.object({
+  type: z.literal('set-fields'),
+  edits: z
+    .array(
+      z.object({
+        id: z.string().min(1).max(100),
+        status: z.enum(FLAG_STATUSES).optional(),
+        category: z.string().max(MAX_CATEGORY_ID).optional(),
+      }),
+    )
+    .min(1)
+    .max(10_000),
+});
+export type SetFieldsRequest = z.infer<typeof setFieldsRequestSchema>;
+
+/** Background → page: what the edited stories had before (the undo), or why nothing was written. */
+export type SetFieldsResponse = { ok: true; before: SetFieldsRequest['edits'] } | { ok: false; error: string };
+
 /** Every message the background accepts from extension pages. */
-export const backgroundRequestSchema = z.discriminatedUnion('type', [flagTabRequestSchema, editReviewRequestSchema]);
+export const backgroundRequestSchema = z.discriminatedUnion('type', [flagTabRequestSchema, editReviewRequestSchema, setFieldsRequestSchema]);
 export type BackgroundRequest = z.infer<typeof backgroundRequestSchema>;
 
 // Page data is capped generously here; the record builder trims it to the stored limits.

@@ -4,9 +4,10 @@
  * is validated against lib/messages.ts before it is acted on.
  */
 import { appDatabase } from '@/lib/db/app-database';
+import { setFlagFields, type FieldEdit } from '@/lib/db/flag-repository';
 import { updateReview, type ReviewChanges } from '@/lib/db/review-fields';
 import type { FlagRequest } from '@/lib/flagging/flag-page';
-import { parseBackgroundRequest, type EditReviewResponse, type FlagTabResponse } from '@/lib/messages';
+import { parseBackgroundRequest, type EditReviewResponse, type FlagTabResponse, type SetFieldsResponse } from '@/lib/messages';
 import { watchHitCountSchema, watchMatchRequestSchema } from '@/lib/watchlist-messages';
 import { matchWatchTerms } from './watch-matcher';
 import { showHitCount } from './badge';
@@ -22,16 +23,22 @@ async function editReview(id: string, changes: ReviewChanges): Promise<EditRevie
   return (await updateReview(appDatabase(), id, changes)) ? { ok: true } : { ok: false, error: 'missing-flag' };
 }
 
+async function setFields(edits: readonly FieldEdit[]): Promise<SetFieldsResponse> {
+  return { ok: true, before: await setFlagFields(appDatabase(), edits) };
+}
+
 export async function handleBackgroundMessage(
   message: unknown,
   sender: Sender,
   flag: (request: FlagRequest) => Promise<FlagTabResponse> = flagTab,
   edit: (id: string, changes: ReviewChanges) => Promise<EditReviewResponse> = editReview,
-): Promise<FlagTabResponse | EditReviewResponse> {
+  set: (edits: readonly FieldEdit[]) => Promise<SetFieldsResponse> = setFields,
+): Promise<FlagTabResponse | EditReviewResponse | SetFieldsResponse> {
   if (!isFromExtensionPage(sender)) return { ok: false, error: 'forbidden-sender' };
   const request = parseBackgroundRequest(message);
   if (!request) return { ok: false, error: 'invalid-message' };
   if (request.type === 'edit-review') return edit(request.id, request.changes);
+  if (request.type === 'set-fields') return set(request.edits);
   return flag({ tabId: request.tabId, trigger: request.via ?? 'automation' });
 }
 

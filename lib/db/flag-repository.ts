@@ -199,26 +199,26 @@ export function listCopies(db: CanhTinDatabase, flagId: string): Promise<CopyRec
   return db.copies.where('flagId').equals(flagId).sortBy('firstSeenAt');
 }
 
-/** Status or category of several flags at once, in one transaction; returns what they were, for undo. */
-export function updateFlags(
-  db: CanhTinDatabase,
-  ids: readonly string[],
-  changes: Partial<Pick<FlagRecord, 'status' | 'category'>>,
-): Promise<Map<string, Partial<Pick<FlagRecord, 'status' | 'category'>>>> {
+/** A story's status and/or category, as set (or as it was, for undo). */
+export type FieldEdit = { id: string } & Partial<Pick<FlagRecord, 'status' | 'category'>>;
+
+/**
+ * Sets status and/or category of flags, each its own, in one transaction;
+ * returns what the found ones had (the undo: apply it the same way). Popup
+ * edits reach this through the background (a `set-fields` message), so a
+ * popup closed right after a choice still has it written.
+ */
+export function setFlagFields(db: CanhTinDatabase, edits: readonly FieldEdit[]): Promise<FieldEdit[]> {
   return db.transaction('rw', db.flags, async () => {
-    const before = new Map<string, Partial<Pick<FlagRecord, 'status' | 'category'>>>();
-    for (const record of await db.flags.bulkGet([...ids])) {
-      if (!record) continue;
-      before.set(record.id, { status: record.status, category: record.category });
+    const records = await db.flags.bulkGet(edits.map((edit) => edit.id));
+    const before: FieldEdit[] = [];
+    for (const [index, record] of records.entries()) {
+      const { id: _id, ...changes } = edits[index]!;
+      if (!record || Object.keys(changes).length === 0) continue;
+      before.push({ id: record.id, ...('status' in changes ? { status: record.status } : {}), ...('category' in changes ? { category: record.category } : {}) });
       await db.flags.update(record.id, changes);
     }
     return before;
   });
 }
 
-/** Undo of updateFlags: each flag gets back exactly what it had. */
-export function restoreFlagFields(db: CanhTinDatabase, before: ReadonlyMap<string, Partial<Pick<FlagRecord, 'status' | 'category'>>>): Promise<void> {
-  return db.transaction('rw', db.flags, async () => {
-    for (const [id, fields] of before) await db.flags.update(id, fields);
-  });
-}

@@ -20,7 +20,8 @@ it('shows the popup and a flagged article in English', async () => {
   expect(await session.flagTab(await session.tabIdOf(article))).toMatchObject({ ok: true });
 
   const popup = await session.openExtensionPage('popup.html');
-  await expect(popup.getByRole('button', { name: 'Flag this page' }).isVisible()).resolves.toBe(true);
+  // The UI renders once its code has loaded (the popup starts in two stages): wait for it.
+  await expect.poll(() => popup.getByRole('button', { name: 'Flag this page' }).isVisible()).toBe(true);
   // The toolbar's code loads once the queue's first rows are painted: wait for it.
   await expect.poll(() => popup.getByRole('button', { name: 'Export CSV' }).isVisible()).toBe(true);
   // The count joins the heading once the first page of the queue is read.

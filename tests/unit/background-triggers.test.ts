@@ -51,6 +51,20 @@ describe('background message handler', () => {
     expect(flagged).toEqual([]);
   });
 
+  it('passes status and category choices on, checked: an unknown status is refused', async () => {
+    const received: unknown[] = [];
+    const set = async (edits: readonly unknown[]) => {
+      received.push(edits);
+      return { ok: true as const, before: [] };
+    };
+    const edits = [{ id: 'a', status: 'confirmed' }, { id: 'b', category: 'border' }];
+    expect(await handleBackgroundMessage({ type: 'set-fields', edits }, extensionPage(), flag, undefined, set)).toEqual({ ok: true, before: [] });
+    expect(received).toEqual([edits]);
+    expect(await handleBackgroundMessage({ type: 'set-fields', edits: [{ id: 'a', status: 'done' }] }, extensionPage(), flag, undefined, set)).toEqual({ ok: false, error: 'invalid-message' });
+    expect(await handleBackgroundMessage({ type: 'set-fields', edits: [] }, extensionPage(), flag, undefined, set)).toEqual({ ok: false, error: 'invalid-message' });
+    expect(received).toHaveLength(1);
+  });
+
   it('refuses a malformed message', async () => {
     expect(await handleBackgroundMessage({ type: 'flag-tab', tabId: '3' }, extensionPage(), flag)).toEqual({
       ok: false,

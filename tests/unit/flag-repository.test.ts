@@ -57,19 +57,37 @@ describe('flag repository', () => {
 });
 
 describe('bulk changes', () => {
+  it('sets each story its own fields: a category here, a status there', async () => {
+    const { setFlagFields } = await import('@/lib/db/flag-repository');
+    const db = testDatabase();
+    await saveFlag(db, record('a', 1000, { status: 'new', category: '' }));
+    await saveFlag(db, record('b', 2000, { status: 'new', category: 'other', title: 'Cột mốc biên giới', excerpt: 'khác' }));
+    expect(await setFlagFields(db, [{ id: 'a', category: 'border' }, { id: 'b', status: 'dismissed' }])).toEqual([
+      { id: 'a', category: '' },
+      { id: 'b', status: 'new' },
+    ]);
+    expect(await db.flags.get('a')).toMatchObject({ status: 'new', category: 'border' });
+    expect(await db.flags.get('b')).toMatchObject({ status: 'dismissed', category: 'other' });
+  });
+
   it('changes the status of several flags in one go, and undo gives each its own back', async () => {
-    const { updateFlags, restoreFlagFields, listAllFlags } = await import('@/lib/db/flag-repository');
+    const { setFlagFields, listAllFlags } = await import('@/lib/db/flag-repository');
     const db = testDatabase();
     await saveFlag(db, record('a', 1000, { status: 'new' }));
     await saveFlag(db, record('b', 2000, { status: 'confirmed', title: 'Cột mốc biên giới', excerpt: 'khác' }));
     await saveFlag(db, record('c', 3000, { status: 'rebutted', title: 'Một chuyện khác', excerpt: 'khác hẳn' }));
-    const before = await updateFlags(db, ['a', 'b', 'missing'], { status: 'sent_to_rebuttal' });
+    const before = await setFlagFields(db, ['a', 'b', 'missing'].map((id) => ({ id, status: 'sent_to_rebuttal' as const })));
+    // Only what was changed, of the stories found: that is the undo.
+    expect(before).toEqual([
+      { id: 'a', status: 'new' },
+      { id: 'b', status: 'confirmed' },
+    ]);
     expect((await listAllFlags(db)).map((r) => [r.id, r.status])).toEqual([
       ['c', 'rebutted'],
       ['b', 'sent_to_rebuttal'],
       ['a', 'sent_to_rebuttal'],
     ]);
-    await restoreFlagFields(db, before);
+    await setFlagFields(db, before);
     expect((await listAllFlags(db)).map((r) => [r.id, r.status])).toEqual([
       ['c', 'rebutted'],
       ['b', 'confirmed'],

@@ -1,0 +1,16 @@
+/**
+ * Sends status and category choices (one story's, a bulk change's, or an
+ * undo's) to the background, which writes them in one transaction: a message
+ * already sent survives the popup closing, a write still pending in the popup
+ * does not (see README "Nothing lost"). Answers with what the stories had
+ * before, which is the undo.
+ */
+import type { FieldEdit } from '@/lib/db/flag-repository';
+import type { SetFieldsRequest, SetFieldsResponse } from '@/lib/messages';
+
+export async function setFieldsViaBackground(edits: readonly FieldEdit[]): Promise<FieldEdit[]> {
+  const request: SetFieldsRequest = { type: 'set-fields', edits: edits.map((edit) => ({ ...edit })) };
+  const response = (await browser.runtime.sendMessage(request)) as SetFieldsResponse | undefined;
+  if (!response?.ok) throw new Error(`Canh Tin: the change was not saved (${response?.error ?? 'no answer'})`);
+  return response.before;
+}
