@@ -103,63 +103,45 @@ function fillDatabase(args: { total: number; inWeek: number; yearStart: number; 
   })();
 }
 
-/** The extension's database code, for fillDatabase: writes go through Dexie and its middleware. */
-async function fillerBundle(): Promise<string> {
-  const result = await build({
-    stdin: {
-      contents: `
-        import { createDatabase } from './lib/db/schema';
-        globalThis.benchBulkPut = async (rows) => {
-          const db = createDatabase();
-          await db.flags.bulkPut(rows);
-          db.close();
-        };`,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    write: false,
-    logLevel: 'error',
-  });
+/** Some of the project's own code, bundled as a script to evaluate in the page (it sets globals). */
+async function pageScript(contents: string): Promise<string> {
+  const result = await build({ stdin: { contents, resolveDir: root, loader: 'ts' }, bundle: true, format: 'iife', write: false, logLevel: 'error' });
   return result.outputFiles[0]!.text;
 }
 
+/** The extension's database code, for fillDatabase: writes go through Dexie and its middleware. */
+const fillerBundle = () =>
+  pageScript(`
+    import { createDatabase } from './lib/db/schema';
+    globalThis.benchBulkPut = async (rows) => {
+      const db = createDatabase();
+      await db.flags.bulkPut(rows);
+      db.close();
+    };`);
+
 /** The baseline, bundled from the same lib functions the page uses, exposed as a global in the page. */
-async function baselineBundle(): Promise<string> {
-  const result = await build({
-    stdin: {
-      contents: `
-        import { createDatabase } from './lib/db/schema';
-        import { aggregateFlags, totalsOf } from './lib/dashboard/aggregate-flags';
-        import { groupStories } from './lib/dashboard/story-groups';
-        import { parsePeriodLabel } from './lib/dashboard/period-param';
-        import { inPeriod, previousPeriod } from './lib/time/periods';
-        globalThis.dashboardBaseline = async (label) => {
-          const { period } = parsePeriodLabel(label);
-          const db = createDatabase();
-          const started = performance.now();
-          const all = await db.flags.toArray();
-          const read = performance.now() - started;
-          const records = all.filter((r) => inPeriod(period, r.capturedAt));
-          const before = previousPeriod(period);
-          const previous = totalsOf(all.filter((r) => inPeriod(before, r.capturedAt)));
-          const aggregate = aggregateFlags(records, period);
-          const groups = groupStories(records);
-          const total = performance.now() - started;
-          db.close();
-          return { read, total, records: records.length, all: all.length, check: aggregate.totals.stories + groups.length + previous.stories };
-        };`,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    write: false,
-    logLevel: 'error',
-  });
-  return result.outputFiles[0]!.text;
-}
+const baselineBundle = () =>
+  pageScript(`
+    import { createDatabase } from './lib/db/schema';
+    import { aggregateFlags, totalsOf } from './lib/dashboard/aggregate-flags';
+    import { groupStories } from './lib/dashboard/story-groups';
+    import { parsePeriodLabel } from './lib/dashboard/period-param';
+    import { inPeriod, previousPeriod } from './lib/time/periods';
+    globalThis.dashboardBaseline = async (label) => {
+      const { period } = parsePeriodLabel(label);
+      const db = createDatabase();
+      const started = performance.now();
+      const all = await db.flags.toArray();
+      const read = performance.now() - started;
+      const records = all.filter((r) => inPeriod(period, r.capturedAt));
+      const before = previousPeriod(period);
+      const previous = totalsOf(all.filter((r) => inPeriod(before, r.capturedAt)));
+      const aggregate = aggregateFlags(records, period);
+      const groups = groupStories(records);
+      const total = performance.now() - started;
+      db.close();
+      return { read, total, records: records.length, all: all.length, check: aggregate.totals.stories + groups.length + previous.stories };
+    };`);
 
 interface Timing {
   rendered: number;
