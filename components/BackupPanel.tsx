@@ -9,6 +9,7 @@ import { backupFileName, parseBackup, serializeBackup, type Backup } from '@/lib
 import { createBackup } from '@/lib/backup/create-backup';
 import { restoreBackup } from '@/lib/backup/restore-backup';
 import { appDatabase } from '@/lib/db/app-database';
+import { loadWatchlistSettings, saveWatchlistSettings } from '@/lib/settings/watchlist-settings';
 import { errorText } from './backup-messages';
 import { downloadText } from './download-file';
 import { formatVietnamDateTime } from './format-time';
@@ -26,7 +27,9 @@ export function BackupPanel(props: { onReplaced(): void }) {
     setBusy(true);
     try {
       const now = Date.now();
-      const backup = await createBackup(appDatabase(), { includeEvidence, now });
+      // The watchlist lives in extension storage, not the database: it is read here and goes into the file too.
+      const watchlist = await loadWatchlistSettings(browser.storage.local);
+      const backup = await createBackup(appDatabase(), { includeEvidence, now, watchlist });
       downloadText(serializeBackup(backup), backupFileName(now), 'application/json');
       setMessage({ text: t('backup_downloaded', String(backup.flags.length), String(backup.evidence?.length ?? 0)), isError: false });
     } catch (error) {
@@ -54,6 +57,8 @@ export function BackupPanel(props: { onReplaced(): void }) {
     setBusy(true);
     try {
       const outcome = await restoreBackup(appDatabase(), pending);
+      // After the database (one transaction, all or nothing): a file made before backups held the watchlist leaves it as it is.
+      if (pending.watchlist) await saveWatchlistSettings(browser.storage.local, pending.watchlist);
       setPending(null);
       setMessage({ text: t('backup_restored', String(outcome.flags), String(outcome.trash), String(outcome.evidence)), isError: false });
       props.onReplaced();

@@ -129,8 +129,12 @@ describe('the options page', () => {
       flags: { title: string; category: string }[];
       evidence: { screenshot?: string; text: string }[];
       settings: { key: string; value: { monitorName?: string; unitName?: string } }[];
+      watchlist: { enabled: boolean; groups: unknown[] };
     };
     expect(backup).toMatchObject({ format: 'canh-tin/backup', version: 1 });
+    // The watchlist (kept in extension storage, not the database) is in the file too.
+    expect(backup.watchlist.enabled).toBe(true);
+    expect(backup.watchlist.groups.length).toBeGreaterThan(0);
     expect(backup.flags.map((f) => f.title).sort()).toEqual(ALL_TITLES);
     expect(backup.flags.find((f) => f.title === VI_TITLE)?.category).toBe('ton-giao');
     expect(backup.evidence).toHaveLength(2);
@@ -164,6 +168,8 @@ describe('the options page', () => {
 
   it('restores the downloaded backup through the file input, settings and all', async () => {
     const options = await openOptions();
+    // The watchlist switched off since the backup: the restore switches it back on.
+    await options.evaluate("chrome.storage.local.get('watchlist').then((got) => chrome.storage.local.set({ watchlist: { ...got.watchlist, version: 1, enabled: false, disabledHosts: [], groups: got.watchlist?.groups ?? [] } }))");
     await options.getByLabel('Khôi phục từ bản dự phòng (.json)').setInputFiles(backupPath);
     await expect.poll(() => options.locator('.restore-pending p').first().textContent()).toMatch(/^Bản dự phòng lúc .+: 4 bài, 0 bài trong thùng rác, 2 bằng chứng\.$/);
     await options.getByRole('button', { name: 'Khôi phục bản này' }).click();
@@ -173,6 +179,7 @@ describe('the options page', () => {
     await expect.poll(() => options.getByLabel('Tên cán bộ theo dõi').inputValue()).toBe('Lê Thị Hoa');
     await expect(options.getByLabel('Tên đơn vị').inputValue()).resolves.toBe(UNIT);
     await expect(options.getByLabel('Tên của chuyên mục “Biên giới Tây Nam”').count()).resolves.toBe(1);
+    await expect.poll(() => options.evaluate("chrome.storage.local.get('watchlist').then((got) => got.watchlist.enabled)")).toBe(true);
     await options.close();
 
     const popup = await openQueue();
