@@ -1,24 +1,21 @@
 /**
  * The period's stories grouped by category, most severe and most copied
- * first (lib/dashboard/story-groups.ts). Long groups show their first rows
- * (whose records came with the dashboard's read) with a button that reads and
- * shows the rest, so a year of flags neither reads nor renders 36,000 records.
+ * first (lib/dashboard/story-groups.ts), from the day digest (which holds
+ * what a row shows). Long groups show their first rows with a button for the
+ * rest, so a year of flags does not render 36,000 rows.
  * Everything a page supplied (title, outlet, note, address) is rendered as
  * text; a link is made only of an http(s) address.
  */
-import { useMemo, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 import { t } from '@/components/i18n';
-import { readStoryRecords } from '@/lib/dashboard/read-dashboard';
+import type { DashboardFlag } from '@/lib/dashboard/day-digest';
 import { STORIES_SHOWN, type StoryGroup } from '@/lib/dashboard/story-groups';
-import { appDatabase } from '@/lib/db/app-database';
-import type { FlagRecord } from '@/lib/flag-record';
 import type { CategoryDef } from '@/lib/settings/app-settings';
 import { categoryName, formatNumber, formatVietnamDay, outletName, severityName, statusName } from './labels';
 
 const isWebAddress = (url: string) => /^https?:\/\//i.test(url);
 
-function StoryRow(props: { story: FlagRecord }) {
+function StoryRow(props: { story: DashboardFlag }) {
   const { story } = props;
   const title = story.title || story.url;
   return (
@@ -43,21 +40,10 @@ function StoryRow(props: { story: FlagRecord }) {
   );
 }
 
-interface GroupProps {
-  group: StoryGroup;
-  categories: readonly CategoryDef[];
-  /** Records of the stories shown first; the rest are read when asked for. */
-  records: ReadonlyMap<string, FlagRecord>;
-}
-
-function GroupTable(props: GroupProps) {
+function GroupTable(props: { group: StoryGroup; categories: readonly CategoryDef[] }) {
   const [showAll, setShowAll] = useState(false);
-  const { group, records } = props;
-  const restIds = useMemo(() => group.stories.slice(STORIES_SHOWN).map((story) => story.id), [group]);
-  const rest = useLiveQuery(() => (showAll && restIds.length > 0 ? readStoryRecords(appDatabase(), restIds) : undefined), [showAll, restIds]);
-  const rows = (showAll ? group.stories : group.stories.slice(0, STORIES_SHOWN))
-    .map((story) => records.get(story.id) ?? rest?.get(story.id))
-    .filter((record): record is FlagRecord => record !== undefined);
+  const { group } = props;
+  const rows = showAll ? group.stories : group.stories.slice(0, STORIES_SHOWN);
   const name = categoryName(group.category, props.categories);
   return (
     <section className="story-group" data-category={group.category}>
@@ -99,7 +85,7 @@ function GroupTable(props: GroupProps) {
   );
 }
 
-export function StoryList(props: { groups: StoryGroup[]; records: ReadonlyMap<string, FlagRecord>; dismissed: number; categories: readonly CategoryDef[] }) {
+export function StoryList(props: { groups: StoryGroup[]; dismissed: number; categories: readonly CategoryDef[] }) {
   return (
     <section className="stories" aria-labelledby="stories-heading">
       <h2 id="stories-heading">{t('dashboard_storiesHeading')}</h2>
@@ -108,7 +94,7 @@ export function StoryList(props: { groups: StoryGroup[]; records: ReadonlyMap<st
         {props.dismissed > 0 && ` ${t('dashboard_dismissedNotListed', formatNumber(props.dismissed))}`}
       </p>
       {props.groups.map((group) => (
-        <GroupTable key={group.category} group={group} categories={props.categories} records={props.records} />
+        <GroupTable key={group.category} group={group} categories={props.categories} />
       ))}
     </section>
   );

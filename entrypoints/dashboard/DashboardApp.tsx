@@ -2,8 +2,7 @@
  * The weekly briefing: period, the figures at a glance, charts, the story
  * list, and the ways out (print/PDF, copy summary, CSV, evidence bundle).
  * The numbers come from pure functions in lib/dashboard over the period's
- * stories as the day digest has them; whole records are read only for the
- * stories listed first.
+ * stories as the day digest has them.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -25,7 +24,6 @@ import { aggregateFlags } from '@/lib/dashboard/aggregate-flags';
 import { briefingSummaryText } from '@/lib/dashboard/briefing-summary';
 import { periodParts } from '@/lib/dashboard/period-param';
 import { inCategoryOrder, topStories } from '@/lib/dashboard/story-groups';
-import type { FlagRecord } from '@/lib/flag-record';
 import { appDatabase } from '@/lib/db/app-database';
 import { getAppSettings } from '@/lib/settings/app-settings';
 
@@ -49,11 +47,7 @@ export function DashboardApp() {
     const aggregate = aggregateFlags(data.flags, period, { categoryOrder });
     const groups = inCategoryOrder(data.groups, categoryOrder);
     performance.measure('canh-tin-dashboard-aggregate', { start: started, end: performance.now() });
-    // The summary's top stories are each among the first of their category, so their records are here.
-    const top = topStories(data.flags, TOP_IN_SUMMARY)
-      .map((story) => data.records.get(story.id))
-      .filter((record): record is FlagRecord => record !== undefined);
-    return { aggregate, groups, top, records: data.records, previous: data.previous };
+    return { aggregate, groups, top: topStories(data.flags, TOP_IN_SUMMARY), previous: data.previous };
   }, [data, period, categoryOrder]);
 
   useEffect(() => {
@@ -108,7 +102,7 @@ export function DashboardApp() {
         <>
           <GlanceFigures totals={view.aggregate.totals} previous={view.previous} />
           <DashboardCharts aggregate={view.aggregate} categories={settings.categories} />
-          <StoryList groups={view.groups} records={view.records} dismissed={view.aggregate.totals.byStatus.dismissed} categories={settings.categories} />
+          <StoryList groups={view.groups} dismissed={view.aggregate.totals.byStatus.dismissed} categories={settings.categories} />
         </>
       )}
     </main>

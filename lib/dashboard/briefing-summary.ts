@@ -6,7 +6,8 @@
  * it clickable. The wording comes in as `SummaryWords` (the UI's locale), so
  * this stays pure and testable.
  */
-import { FLAG_STATUSES, type FlagRecord, type FlagStatus } from '../flag-record';
+import { FLAG_STATUSES, type FlagStatus } from '../flag-record';
+import type { DashboardFlag } from './day-digest';
 import type { Totals } from './aggregate-flags';
 import { changeBetween, changeFigures } from './period-change';
 
@@ -35,7 +36,7 @@ export interface SummaryInput {
   totals: Totals;
   previous: Totals;
   /** Already chosen and ordered (story-groups.ts topStories). */
-  top: readonly FlagRecord[];
+  top: readonly DashboardFlag[];
 }
 
 const MAX_TITLE = 160;

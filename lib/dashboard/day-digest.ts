@@ -1,9 +1,11 @@
 /**
- * The briefing's own copy of the few fields it counts, one row per Vietnam
- * day (the `flagDays` table, kept in step with `flags` by
- * lib/db/day-digest-sync.ts). A year of briefing is then 365 small rows read
- * at once instead of 36,000 whole records (titles, excerpts, notes) decoded
- * one by one: in Chromium ≈ 80 ms against ≈ 1.5 s.
+ * The briefing's own copy of the fields it counts and lists, one row per
+ * Vietnam day (the `flagDays` table, kept in step with `flags` by
+ * lib/db/day-digest-sync.ts). A year of briefing is then 365 rows read at
+ * once instead of 36,000 whole records (excerpts, descriptions, quotes)
+ * decoded one by one: in Chromium ≈ 80–170 ms against ≈ 1.5 s. The story
+ * list's own fields (title, address, note) are here too, so showing a story
+ * never waits for its record.
  *
  * A row holds its stories column by column (every array the same length, one
  * story per position): arrays of plain values decode far faster than as many
@@ -11,11 +13,14 @@
  */
 import type { FlagRecord } from '../flag-record';
 
-/** What the dashboard needs of a story to count it and to rank it in the story list. */
-export type DashboardFlag = Pick<FlagRecord, 'id' | 'capturedAt' | 'category' | 'status' | 'severity' | 'copyCount' | 'siteName' | 'lang' | 'watchTerms'>;
+/** What the dashboard needs of a story to count it, rank it and show it in the story list. */
+export type DashboardFlag = Pick<
+  FlagRecord,
+  'id' | 'capturedAt' | 'category' | 'status' | 'severity' | 'copyCount' | 'siteName' | 'lang' | 'watchTerms' | 'title' | 'url' | 'note'
+>;
 
 /** The copied fields, in column order (the row keeps `ids` for `id`). */
-export const DIGEST_FIELDS = ['capturedAt', 'category', 'status', 'severity', 'copyCount', 'siteName', 'lang', 'watchTerms'] as const;
+export const DIGEST_FIELDS = ['capturedAt', 'category', 'status', 'severity', 'copyCount', 'siteName', 'lang', 'watchTerms', 'title', 'url', 'note'] as const;
 type DigestField = (typeof DIGEST_FIELDS)[number];
 
 export type DayDigestRow = { day: number; ids: string[] } & { [F in DigestField]: DashboardFlag[F][] };
@@ -35,7 +40,7 @@ export function dayNumbersOf(period: { start: number; end: number }): [number, n
 }
 
 export function emptyDayRow(day: number): DayDigestRow {
-  return { day, ids: [], capturedAt: [], category: [], status: [], severity: [], copyCount: [], siteName: [], lang: [], watchTerms: [] };
+  return { day, ids: [], capturedAt: [], category: [], status: [], severity: [], copyCount: [], siteName: [], lang: [], watchTerms: [], title: [], url: [], note: [] };
 }
 
 /** The fields of a story the digest keeps (a copy: rows never share arrays with records). */
@@ -50,6 +55,9 @@ export function dashboardFlagOf(record: DashboardFlag): DashboardFlag {
     siteName: record.siteName,
     lang: record.lang,
     watchTerms: [...record.watchTerms],
+    title: record.title,
+    url: record.url,
+    note: record.note,
   };
 }
 
@@ -114,6 +122,9 @@ export function flagsInRows(rows: readonly DayDigestRow[], period: { start: numb
         siteName: row.siteName[index]!,
         lang: row.lang[index]!,
         watchTerms: row.watchTerms[index]!,
+        title: row.title[index]!,
+        url: row.url[index]!,
+        note: row.note[index]!,
       });
     }
   }

@@ -49,6 +49,9 @@ export function digestInputOf(value: unknown): DashboardFlag | undefined {
     siteName: text(record.siteName),
     lang: text(record.lang),
     watchTerms: Array.isArray(record.watchTerms) ? record.watchTerms.filter((term): term is string => typeof term === 'string') : [],
+    title: text(record.title),
+    url: text(record.url),
+    note: text(record.note),
   });
 }
 
