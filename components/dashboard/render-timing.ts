@@ -4,11 +4,12 @@
  * the view committed with its charts drawn, and to the frame after it.
  * Plain performance entries, which cost nothing when nobody reads them.
  */
+import { afterNextPaint } from '../after-next-paint';
+
 export const RENDERED_MEASURE = 'canh-tin-dashboard-rendered';
 export const PAINTED_MEASURE = 'canh-tin-dashboard-painted';
 
 export function markFirstRender(): void {
   performance.measure(RENDERED_MEASURE);
-  // The frame after the commit; a timeout inside it runs once that frame is out.
-  requestAnimationFrame(() => setTimeout(() => performance.measure(PAINTED_MEASURE), 0));
+  afterNextPaint(() => performance.measure(PAINTED_MEASURE));
 }

@@ -31,9 +31,8 @@ export function useDashboardData(period: Period): DashboardData | undefined {
   useEffect(() => {
     let wanted = true;
     const early = changes === 0 ? takeFirstRead(period.label) : undefined;
-    (early ?? Promise.reject(new Error('no early read')))
-      .catch(() => timedRead(period))
-      .then(
+    // A failed early read is simply made again.
+    (early ? early.catch(() => timedRead(period)) : timedRead(period)).then(
         (data) => {
           if (wanted) setResult({ label: period.label, data });
         },

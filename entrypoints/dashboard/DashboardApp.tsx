@@ -47,7 +47,12 @@ export function DashboardApp() {
     const aggregate = aggregateFlags(data.flags, period, { categoryOrder });
     const groups = inCategoryOrder(data.groups, categoryOrder);
     performance.measure('canh-tin-dashboard-aggregate', { start: started, end: performance.now() });
-    return { aggregate, groups, top: topStories(data.flags, TOP_IN_SUMMARY), previous: data.previous };
+    // Each group is already ranked: the top stories overall are among the first few of each.
+    const top = topStories(
+      groups.flatMap((group) => group.stories.slice(0, TOP_IN_SUMMARY)),
+      TOP_IN_SUMMARY,
+    );
+    return { aggregate, groups, top, previous: data.previous };
   }, [data, period, categoryOrder]);
 
   useEffect(() => {

@@ -12,6 +12,9 @@
  * small objects. Pure: no database here.
  */
 import type { FlagRecord } from '../flag-record';
+import { vietnamDayNumber } from '../time/periods';
+
+export { vietnamDayNumber };
 
 /** What the dashboard needs of a story to count it, rank it and show it in the story list. */
 export type DashboardFlag = Pick<
@@ -25,40 +28,14 @@ type DigestField = (typeof DIGEST_FIELDS)[number];
 
 export type DayDigestRow = { day: number; ids: string[] } & { [F in DigestField]: DashboardFlag[F][] };
 
-const DAY_MS = 86_400_000;
-/** Vietnam is UTC+7 all year (no daylight saving). */
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-
-/** Days since 1970-01-01 in Vietnam time: the row a story is counted in. */
-export function vietnamDayNumber(epochMs: number): number {
-  return Math.floor((epochMs + VIETNAM_OFFSET_MS) / DAY_MS);
-}
-
 /** The Vietnam days that [start, end) touches, as day numbers [first, last]. */
 export function dayNumbersOf(period: { start: number; end: number }): [number, number] {
   return [vietnamDayNumber(period.start), vietnamDayNumber(Math.max(period.start, period.end - 1))];
 }
 
+/** Spelled out, not built from DIGEST_FIELDS: the typecheck then fails here when a field is added. */
 export function emptyDayRow(day: number): DayDigestRow {
   return { day, ids: [], capturedAt: [], category: [], status: [], severity: [], copyCount: [], siteName: [], lang: [], watchTerms: [], title: [], url: [], note: [] };
-}
-
-/** The fields of a story the digest keeps (a copy: rows never share arrays with records). */
-export function dashboardFlagOf(record: DashboardFlag): DashboardFlag {
-  return {
-    id: record.id,
-    capturedAt: record.capturedAt,
-    category: record.category,
-    status: record.status,
-    severity: record.severity,
-    copyCount: record.copyCount,
-    siteName: record.siteName,
-    lang: record.lang,
-    watchTerms: [...record.watchTerms],
-    title: record.title,
-    url: record.url,
-    note: record.note,
-  };
 }
 
 function removeAt(row: DayDigestRow, index: number): void {
@@ -66,6 +43,7 @@ function removeAt(row: DayDigestRow, index: number): void {
   for (const field of DIGEST_FIELDS) row[field].splice(index, 1);
 }
 
+/** Writes a story into a row's columns (its watch terms copied: a row never shares arrays with a record). */
 function setAt(row: DayDigestRow, index: number, flag: DashboardFlag): void {
   row.ids[index] = flag.id;
   // Each column holds its own field's type; TypeScript cannot pair them through the loop variable.

@@ -13,8 +13,9 @@
  * upgrade that rewrites flags must call fillFlagDays again.
  */
 import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type Middleware, type Table } from 'dexie';
-import { applyToDayRow, dashboardFlagOf, dayRowsOf, emptyDayRow, vietnamDayNumber, type DashboardFlag, type DayDigestRow } from '../dashboard/day-digest';
+import { applyToDayRow, dayRowsOf, emptyDayRow, type DashboardFlag, type DayDigestRow } from '../dashboard/day-digest';
 import { FLAG_STATUSES, isSeverity, type FlagStatus } from '../flag-record';
+import { vietnamDayNumber } from '../time/periods';
 
 const FLAGS = 'flags';
 export const FLAG_DAYS = 'flagDays';
@@ -39,7 +40,7 @@ export function digestInputOf(value: unknown): DashboardFlag | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const record = value as Record<string, unknown>;
   if (typeof record.id !== 'string' || typeof record.capturedAt !== 'number') return undefined;
-  return dashboardFlagOf({
+  return {
     id: record.id,
     capturedAt: record.capturedAt,
     category: text(record.category),
@@ -52,7 +53,7 @@ export function digestInputOf(value: unknown): DashboardFlag | undefined {
     title: text(record.title),
     url: text(record.url),
     note: text(record.note),
-  });
+  };
 }
 
 /** What one mutation does to the digest, day by day. */

@@ -5,7 +5,7 @@
 import type { CopyMatch, CopyRecord } from '../copy-record';
 import { dedupInputOfFlag, recordFeatures, type RecordFeatures } from '../dedup/record-features';
 import type { EvidenceRecord } from '../evidence/evidence-record';
-import type { FlagRecord, FlagStatus, TrashedFlag } from '../flag-record';
+import type { FlagRecord, TrashedFlag } from '../flag-record';
 import { dedupIndexOf, type StoryIndexHandle } from './dedup-index';
 import type { CanhTinDatabase } from './schema';
 
@@ -150,16 +150,6 @@ export function listQueue(db: CanhTinDatabase, limit = 200): Promise<FlagRecord[
 
 export function listAllFlags(db: CanhTinDatabase): Promise<FlagRecord[]> {
   return db.flags.orderBy('capturedAt').reverse().toArray();
-}
-
-export async function setStatus(db: CanhTinDatabase, id: string, status: FlagStatus): Promise<void> {
-  const changed = await db.flags.update(id, { status });
-  if (changed === 0) throw new Error(`No flag with id ${id}`);
-}
-
-export async function setCategory(db: CanhTinDatabase, id: string, category: string): Promise<void> {
-  const changed = await db.flags.update(id, { category });
-  if (changed === 0) throw new Error(`No flag with id ${id}`);
 }
 
 /**

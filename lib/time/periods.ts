@@ -17,6 +17,11 @@ export interface Period {
 }
 
 /** The Vietnam calendar date of an instant, as a UTC-midnight Date (for calendar arithmetic). */
+/** Days since 1970-01-01 in Vietnam time (no daylight saving: whole days from a Vietnam midnight). */
+export function vietnamDayNumber(epochMs: number): number {
+  return Math.floor((epochMs + OFFSET_MS) / DAY_MS);
+}
+
 function vietnamDay(epochMs: number): Date {
   const local = new Date(epochMs + OFFSET_MS);
   return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()));

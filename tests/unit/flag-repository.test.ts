@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listQueue, moveToTrash, restoreFromTrash, saveFlag, setStatus } from '@/lib/db/flag-repository';
+import { listQueue, moveToTrash, restoreFromTrash, saveFlag, setFlagFields } from '@/lib/db/flag-repository';
 import type { FlagRecord } from '@/lib/flag-record';
 import { sampleFlag } from './support/sample-flag';
 import { testDatabase } from './support/test-database';
@@ -28,9 +28,11 @@ describe('flag repository', () => {
   it('changes a status and keeps it', async () => {
     const db = testDatabase();
     await saveFlag(db, record('a', 1000));
-    await setStatus(db, 'a', 'sent_to_rebuttal');
+    await setFlagFields(db, [{ id: 'a', status: 'sent_to_rebuttal' }]);
     expect((await db.flags.get('a'))?.status).toBe('sent_to_rebuttal');
-    await expect(setStatus(db, 'missing', 'rebutted')).rejects.toThrow(/No flag/);
+    // A story deleted meanwhile: nothing is written, nothing comes back to undo.
+    expect(await setFlagFields(db, [{ id: 'missing', status: 'rebutted' }])).toEqual([]);
+    expect(await db.flags.get('missing')).toBeUndefined();
   });
 
   it('moves a deleted flag to the trash and undo brings it back unchanged', async () => {
