@@ -22,8 +22,8 @@ import type { QueueView } from './queue-view';
 import { QueueItem } from './QueueItem';
 import { setFieldsViaBackground } from './save-fields';
 import { UndoBar } from './UndoBar';
-import { QUEUE_PAGE } from './queue-early-read';
-import { useEarlyQueuePage } from './use-early-queue-page';
+import { earlyReadFor, QUEUE_PAGE } from './queue-early-read';
+import { useEarlyRead } from './use-early-read';
 
 interface UndoableAction {
   message: string;
@@ -49,14 +49,14 @@ export function FlagQueue(props: {
   // Without a query: the first `limit` rows of the filtered, sorted queue, straight from the indexes.
   // Until the live query's first answer, the page the popup read before rendering (queue-early-read.ts);
   // the live query starts once that read is back, so the two never compete for the first rows.
-  const early = useEarlyQueuePage(db, view, limit);
+  const early = useEarlyRead(earlyReadFor(db, view, limit));
   const livePage = useLiveQuery(
     () => (searching || early.pending ? undefined : readQueue(db, view.filter, view.sort, limit)),
     [db, searching, early.pending, view, limit],
   );
   const liveAnswered = useRef(false);
   if (livePage !== undefined) liveAnswered.current = true;
-  const page = livePage ?? (liveAnswered.current || searching ? undefined : early.rows);
+  const page = livePage ?? (liveAnswered.current || searching ? undefined : early.value);
   // With one: every flag once (not on each keystroke), ranked by fuse.js, then filtered.
   // The search index is built once the monitor heads for the search box (focus or "/"), not on
   // first paint; later changes to the queue update it in place instead of rebuilding it.

@@ -9,7 +9,7 @@
  * also carries writes made by the background and other pages.
  */
 import Dexie, { type ObservabilitySet } from 'dexie';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DashboardData } from '@/lib/dashboard/read-dashboard';
 import type { Period } from '@/lib/time/periods';
 import { takeFirstRead, timedRead } from './first-read';
@@ -17,8 +17,15 @@ import { takeFirstRead, timedRead } from './first-read';
 const touchesFlags = (parts: ObservabilitySet) => Object.keys(parts).some((part) => /\/(flags|flagDays)\//.test(part));
 
 export function useDashboardData(period: Period): DashboardData | undefined {
-  const [result, setResult] = useState<{ label: string; data: DashboardData }>();
+  // If the first stage's read is already back, the very first render shows it.
+  const [first] = useState(() => {
+    const early = takeFirstRead(period.label);
+    const settled = early?.settled?.value;
+    return { early: settled ? undefined : early, result: settled && { label: period.label, data: settled } };
+  });
+  const [result, setResult] = useState(first.result);
   const [changes, setChanges] = useState(0);
+  const useFirst = useRef(true);
 
   useEffect(() => {
     const onMutated = (parts: ObservabilitySet) => {
@@ -29,15 +36,19 @@ export function useDashboardData(period: Period): DashboardData | undefined {
   }, []);
 
   useEffect(() => {
+    // The first run takes the first stage's read over: already shown, or still on its way.
+    const fromFirstStage = useFirst.current && changes === 0;
+    useFirst.current = false;
+    if (fromFirstStage && first.result) return;
     let wanted = true;
-    const early = changes === 0 ? takeFirstRead(period.label) : undefined;
+    const early = fromFirstStage ? first.early?.promise : undefined;
     // A failed early read is simply made again.
     (early ? early.catch(() => timedRead(period)) : timedRead(period)).then(
-        (data) => {
-          if (wanted) setResult({ label: period.label, data });
-        },
-        (error: unknown) => console.error('Canh Tin: the briefing could not read the database', error),
-      );
+      (data) => {
+        if (wanted) setResult({ label: period.label, data });
+      },
+      (error: unknown) => console.error('Canh Tin: the briefing could not read the database', error),
+    );
     return () => {
       wanted = false;
     };

@@ -9,6 +9,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { ExportCsvButton } from '@/components/ExportCsvButton';
 import { ExportEvidenceButton } from '@/components/ExportEvidenceButton';
 import { t } from '@/components/i18n';
+import { useSameValue } from '@/components/use-same-value';
 import { BriefingHeader } from '@/components/dashboard/BriefingHeader';
 import { CopySummaryButton } from '@/components/dashboard/CopySummaryButton';
 import { DashboardCharts } from '@/components/dashboard/DashboardCharts';
@@ -16,6 +17,7 @@ import { GlanceFigures } from '@/components/dashboard/GlanceFigures';
 import { PeriodControls } from '@/components/dashboard/PeriodControls';
 import { StoryList } from '@/components/dashboard/StoryList';
 import { summaryWords } from '@/components/dashboard/summary-words';
+import { settingsReadEarly } from '@/components/dashboard/first-read';
 import { useDashboardData } from '@/components/dashboard/use-dashboard-data';
 import { usePeriodLocation } from '@/components/dashboard/use-period-location';
 import { periodText } from '@/components/dashboard/labels';
@@ -35,7 +37,9 @@ export function DashboardApp() {
   const parts = useMemo(() => periodParts(selected), [selected]);
   // Read here rather than with useAppSettings(): the briefing waits for the real unit and
   // monitor names instead of printing the defaults for a moment.
-  const settings = useLiveQuery(() => getAppSettings(appDatabase()), []);
+  // The first stage's read of them, when back, is the first render's (no loading state for a round trip).
+  // Kept by content: its live query answering with the same settings must not rebuild the charts.
+  const settings = useSameValue(useLiveQuery(() => getAppSettings(appDatabase()), [], settingsReadEarly()));
   const data = useDashboardData(period);
   // The briefing says when its figures were read: a live query re-reads when flags change.
   const preparedAt = useMemo(() => Date.now(), [data]);
