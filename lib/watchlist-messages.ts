@@ -47,6 +47,22 @@ export const watchMatchRequestSchema = z.object({
   text: z.string().max(8_000_000),
 });
 
+/**
+ * Content script → background: could the watchlist's terms be in this text at
+ * all? The text is the page body's whole textContent, which costs the page one
+ * DOM call; on most pages the answer is no, and the page is done without
+ * walking its text nodes. A yes is answered by a WATCH_MATCH of the nodes' text.
+ */
+export const WATCH_PROBE = 'watch-probe';
+
+export const watchProbeRequestSchema = z.object({
+  type: z.literal(WATCH_PROBE),
+  text: z.string().max(8_000_000),
+});
+
+export const watchProbeResponseSchema = z.object({ maybe: z.boolean() });
+export type WatchProbeResponse = z.infer<typeof watchProbeResponseSchema>;
+
 /** A watchlist group as the highlighter paints it, with the answer's hit terms that are its own. */
 export const watchHitGroupSchema = z.object({
   id: z.string().min(1).max(80),

@@ -8,8 +8,8 @@ import { setFlagFields, type FieldEdit } from '@/lib/db/flag-repository';
 import { updateReview, type ReviewChanges } from '@/lib/db/review-fields';
 import type { FlagRequest } from '@/lib/flagging/flag-page';
 import { parseBackgroundRequest, type EditReviewResponse, type FlagTabResponse, type SetFieldsResponse } from '@/lib/messages';
-import { watchHitCountSchema, watchMatchRequestSchema } from '@/lib/watchlist-messages';
-import { matchWatchTerms } from './watch-matcher';
+import { watchHitCountSchema, watchMatchRequestSchema, watchProbeRequestSchema } from '@/lib/watchlist-messages';
+import { matchWatchTerms, probeWatchTerms } from './watch-matcher';
 import { showHitCount } from './badge';
 import { flagTab } from './flag-tab';
 
@@ -54,11 +54,13 @@ export function handleContentScriptMessage(message: unknown, sender: Sender): bo
   return true;
 }
 
-/** Our content script asking for the watchlist's hits in its page text; null for any other message. */
+/** Our content script asking whether its page may hold a term, or for the hits in its text; null for any other message. */
 export function handleWatchMatch(message: unknown, sender: Sender): Promise<unknown> | null {
+  if (sender.id !== browser.runtime.id || sender.tab?.id === undefined) return null;
+  const probe = watchProbeRequestSchema.safeParse(message);
+  if (probe.success) return probeWatchTerms(probe.data.text);
   const request = watchMatchRequestSchema.safeParse(message);
-  if (!request.success || sender.id !== browser.runtime.id || sender.tab?.id === undefined) return null;
-  return matchWatchTerms(request.data.text);
+  return request.success ? matchWatchTerms(request.data.text) : null;
 }
 
 export function setupMessageHandler(): void {
@@ -66,7 +68,8 @@ export function setupMessageHandler(): void {
     if (handleContentScriptMessage(message, sender)) return false;
     const matching = handleWatchMatch(message, sender);
     if (matching) {
-      matching.then(sendResponse, () => sendResponse({ hits: [] }));
+      // On failure: no hits, and a probe is told to look closer (its WATCH_MATCH then answers no hits).
+      matching.then(sendResponse, () => sendResponse({ hits: [], maybe: true }));
       return true;
     }
     // sendResponse + `return true` works in every Chrome and Firefox version.

@@ -6,8 +6,8 @@
  * carry the groups' colours too, so a page without hits never reads them.
  */
 import { loadWatchlistSettings, watchTermsOf, WATCHLIST_STORAGE_KEY, type WatchGroupSetting } from '@/lib/settings/watchlist-settings';
-import { compileWatchlist, findTermHits, type CompiledWatchlist, type TermHit } from '@/lib/watchlist/match-terms';
-import type { WatchHitGroup, WatchMatchResponse } from '@/lib/watchlist-messages';
+import { compileWatchlist, findTermHits, mayContainTerms, type CompiledWatchlist, type TermHit } from '@/lib/watchlist/match-terms';
+import type { WatchHitGroup, WatchMatchResponse, WatchProbeResponse } from '@/lib/watchlist-messages';
 
 interface LoadedWatchlist {
   compiled: CompiledWatchlist;
@@ -37,12 +37,22 @@ export function hitGroups(groups: readonly WatchGroupSetting[], hits: readonly T
   });
 }
 
-export async function matchWatchTerms(text: string): Promise<WatchMatchResponse> {
+function loadWatchlist(): Promise<LoadedWatchlist> {
   loaded ??= loadWatchlistSettings(browser.storage.local).then((settings) => ({
     compiled: compileWatchlist(watchTermsOf(settings)),
     groups: settings.groups,
   }));
-  const { compiled, groups } = await loaded;
+  return loaded;
+}
+
+/** A page's first, cheap question: could any term be in its whole text? */
+export async function probeWatchTerms(text: string): Promise<WatchProbeResponse> {
+  const { compiled } = await loadWatchlist();
+  return { maybe: mayContainTerms(compiled, text) };
+}
+
+export async function matchWatchTerms(text: string): Promise<WatchMatchResponse> {
+  const { compiled, groups } = await loadWatchlist();
   const hits = findTermHits(compiled, text);
   return hits.length === 0 ? { hits } : { hits, groups: hitGroups(groups, hits) };
 }

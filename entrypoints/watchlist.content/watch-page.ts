@@ -6,8 +6,11 @@
  * It runs on every page, so the path of a page without hits is kept short:
  * no zod in the bundle (lib/watchlist/content-script-contract.ts says why),
  * only the stored switches read (the groups' colours come with the
- * background's answer, and only when it has hits), no style or highlight
- * registered before a hit, and the matching itself in the background.
+ * background's answer, and only when it has hits), the matching itself in the
+ * background, and first a probe: the body's whole text, which one DOM call
+ * gives, goes to the background, and only if a term may be in it are the text
+ * nodes walked one by one (on a typical article page that walk is most of
+ * the page's cost). No style or highlight is registered before a hit.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { WatchPageHits } from '@/lib/watchlist-messages';
@@ -16,11 +19,13 @@ import {
   plainlyWatching,
   readMatchResponse,
   readPageSwitches,
+  readProbeResponse,
   readWatchRequest,
   WATCH_GET_HITS,
   WATCH_HIT_COUNT,
   WATCH_JUMP,
   WATCH_MATCH,
+  WATCH_PROBE,
   WATCHLIST_STORAGE_KEY,
   type MatchResponse,
 } from '@/lib/watchlist/content-script-contract';
@@ -53,6 +58,16 @@ export function watchPage(ctx: ContentScriptContext, loadedAt: number): void {
       return clock.time(() => readMatchResponse(response) ?? { hits: [] });
     } catch {
       return { hits: [] };
+    }
+  }
+
+  /** Could a term be in the page at all? An unreachable background or a bad answer counts as yes: look closer. */
+  async function mayHoldTerms(text: string): Promise<boolean> {
+    try {
+      const response: unknown = await browser.runtime.sendMessage({ type: WATCH_PROBE, text });
+      return clock.time(() => readProbeResponse(response));
+    } catch {
+      return true;
     }
   }
 
@@ -108,13 +123,17 @@ export function watchPage(ctx: ContentScriptContext, loadedAt: number): void {
     }
     const page = new PageHighlighter(document, matchInBackground, clock);
     highlighter = page;
-    void page.scan(document.body).then(() =>
-      clock.time(() => {
-        if (highlighter !== page) return;
-        reportCount();
-        measureScan();
-      }),
-    );
+    // textContent is a superset of the text the highlighter scans (scripts, form fields and all):
+    // a page without a term in it has none in its visible text either.
+    void mayHoldTerms(document.body.textContent ?? '')
+      .then((maybe) => (maybe && highlighter === page ? page.scan(document.body) : undefined))
+      .then(() =>
+        clock.time(() => {
+          if (highlighter !== page) return;
+          reportCount();
+          measureScan();
+        }),
+      );
 
     observer = new MutationObserver((mutations) => {
       for (const mutation of mutations) {

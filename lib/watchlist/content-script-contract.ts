@@ -23,6 +23,8 @@ export const WATCH_JUMP = 'watch-jump';
 export const WATCH_HIT_COUNT = 'watch-hit-count';
 /** Content script → background: find the watchlist's terms in this text. */
 export const WATCH_MATCH = 'watch-match';
+/** Content script → background: could the terms be in this text at all (the page body's textContent)? */
+export const WATCH_PROBE = 'watch-probe';
 
 /**
  * The switches, all the content script reads of the settings: the groups'
@@ -101,6 +103,15 @@ export function readMatchResponse(response: unknown): MatchResponse | undefined 
   if (response.groups === undefined) return { hits };
   const groups = readHitGroups(response.groups);
   return groups && { hits, groups };
+}
+
+/**
+ * The background's answer to WATCH_PROBE (watchProbeResponseSchema): may the
+ * page hold a term? Anything but a plain no counts as yes, so a bad answer
+ * costs a closer look, never a missed term.
+ */
+export function readProbeResponse(response: unknown): boolean {
+  return !(isObject(response) && response.maybe === false);
 }
 
 function readHitGroups(value: unknown): HitGroup[] | undefined {

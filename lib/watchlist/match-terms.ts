@@ -32,6 +32,8 @@ export interface CompiledWatchlist {
   readonly forms: readonly CompiledForm[];
   /** @internal The automaton of the forms, ready to scan with. */
   readonly plan: ScanPlan;
+  /** @internal The same automaton with no form waiting for a word boundary: mayContainTerms's. */
+  readonly loosePlan: ScanPlan;
 }
 
 /**
@@ -83,7 +85,15 @@ export function compileWatchlist(terms: WatchTerm[], options: { denseLimit?: num
     forms.map((form) => form.folded),
     options.denseLimit ?? DEFAULT_DENSE_LIMIT,
   );
-  return { terms: termNames, forms, plan: planScan(automaton, forms) };
+  return {
+    terms: termNames,
+    forms,
+    plan: planScan(automaton, forms),
+    loosePlan: planScan(
+      automaton,
+      forms.map((form) => ({ folded: form.folded, wholeWord: false })),
+    ),
+  };
 }
 
 /** Leftmost, then longest, non-overlapping; ties go to the term earlier in the watchlist. */
@@ -124,6 +134,21 @@ function toTerms(compiled: CompiledWatchlist, matches: FoldedMatch[]): string[] 
 export function findTermHits(compiled: CompiledWatchlist, text: string): TermHit[] {
   if (compiled.forms.length === 0 || text.length === 0) return [];
   return toHits(compiled, text, scanText(compiled.plan, text));
+}
+
+/**
+ * Whether any form occurs in `text` at all, word boundaries or not: a cheap
+ * first look at a page's whole text (its body's textContent, which one DOM
+ * call gives), before walking its text nodes one by one. It never says no
+ * where findTermHits, run on any of those nodes' texts joined by newlines,
+ * would find a hit (a property test holds it to that): every such node's text
+ * is a piece of the whole, and a hit that stands as a whole word is there as a
+ * substring. The converse does not hold ("Hoàng Sang" contains "hoang sa"),
+ * so a yes only means: look closer.
+ */
+export function mayContainTerms(compiled: CompiledWatchlist, text: string): boolean {
+  if (compiled.forms.length === 0 || text.length === 0) return false;
+  return scanText(compiled.loosePlan, text).length > 0;
 }
 
 /** The distinct terms present in `text`, in watchlist order. */

@@ -2,9 +2,10 @@
 // groups' colours and categories (the content script no longer reads the groups).
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { hitGroups, matchWatchTerms, setupWatchMatcher } from '@/entrypoints/background/watch-matcher';
+import { handleWatchMatch } from '@/entrypoints/background/message-handler';
+import { hitGroups, matchWatchTerms, probeWatchTerms, setupWatchMatcher } from '@/entrypoints/background/watch-matcher';
 import { defaultWatchlistSettings, saveWatchlistSettings, type WatchlistSettings } from '@/lib/settings/watchlist-settings';
-import { watchMatchResponseSchema } from '@/lib/watchlist-messages';
+import { watchMatchResponseSchema, watchProbeResponseSchema } from '@/lib/watchlist-messages';
 
 const settings: WatchlistSettings = {
   version: 1,
@@ -47,6 +48,30 @@ describe('the background watch matcher', () => {
     expect((await matchWatchTerms('Hoàng Sa')).groups?.[0]?.color).toBe('#d32f2f');
     await saveWatchlistSettings(fakeBrowser.storage.local, { ...settings, groups: [{ ...settings.groups[0]!, color: '#000000' }] });
     expect((await matchWatchTerms('Hoàng Sa')).groups).toEqual([{ id: 'sea', color: '#000000', category: 'sovereignty-sea-islands', terms: ['Hoàng Sa'] }]);
+  });
+
+  it('answers a probe of a whole page text: no without any form, yes with one (a substring is enough)', async () => {
+    await saveWatchlistSettings(fakeBrowser.storage.local, settings);
+    setupWatchMatcher();
+    expect(await probeWatchTerms('chợ phiên cuối tuần năm nay đông vui')).toEqual({ maybe: false });
+    expect(await probeWatchTerms('var x = 1; Tàu cá gần Trường Sa')).toEqual({ maybe: true });
+    // Glued to the previous node's text in textContent; the closer look decides.
+    expect(await probeWatchTerms('LêHoàng Sa')).toEqual({ maybe: true });
+    expect(watchProbeResponseSchema.safeParse(await probeWatchTerms('x')).success).toBe(true);
+    // A term added in the options counts for the next page.
+    await saveWatchlistSettings(fakeBrowser.storage.local, { ...settings, groups: [{ ...settings.groups[0]!, terms: [{ term: 'chợ phiên' }] }] });
+    expect(await probeWatchTerms('chợ phiên cuối tuần')).toEqual({ maybe: true });
+  });
+
+  it('routes a probe or a match only from our own content script in a tab, and only when well formed', async () => {
+    setupWatchMatcher();
+    await saveWatchlistSettings(fakeBrowser.storage.local, settings);
+    const ours = { id: fakeBrowser.runtime.id, tab: { id: 3 } };
+    await expect(handleWatchMatch({ type: 'watch-probe', text: 'gần Hoàng Sa' }, ours)).resolves.toEqual({ maybe: true });
+    await expect(handleWatchMatch({ type: 'watch-match', text: 'gần Hoàng Sa' }, ours)).resolves.toMatchObject({ hits: [{ term: 'Hoàng Sa' }] });
+    expect(handleWatchMatch({ type: 'watch-probe', text: 42 }, ours)).toBeNull();
+    expect(handleWatchMatch({ type: 'watch-probe', text: 'Hoàng Sa' }, { id: 'another-extension', tab: { id: 3 } })).toBeNull();
+    expect(handleWatchMatch({ type: 'watch-probe', text: 'Hoàng Sa' }, { id: fakeBrowser.runtime.id })).toBeNull();
   });
 
   it('gives the default groups when nothing is stored', () => {

@@ -51,6 +51,18 @@ describe('the content script contract', () => {
     expect(contract.WATCH_JUMP).toBe(messages.WATCH_JUMP);
     expect(contract.WATCH_HIT_COUNT).toBe(messages.WATCH_HIT_COUNT);
     expect(contract.WATCH_MATCH).toBe(messages.WATCH_MATCH);
+    expect(contract.WATCH_PROBE).toBe(messages.WATCH_PROBE);
+  });
+
+  it('reads a probe answer as no only when the schema reads a plain no: anything else means look closer', () => {
+    const answer = fc.oneof(fc.record({ maybe: fc.boolean(), extra: fc.nat() }, { requiredKeys: ['maybe'] }), fc.record({ maybe: fc.anything() }), fc.anything());
+    fc.assert(
+      fc.property(answer, (response) => {
+        const parsed = messages.watchProbeResponseSchema.safeParse(response);
+        expect(contract.readProbeResponse(response)).toBe(parsed.success ? parsed.data.maybe : true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('has the default switches of parseWatchlistSettings', () => {
