@@ -19,6 +19,7 @@ import {
 } from '@/lib/settings/app-settings';
 import { categoryLabel } from './category-label';
 import { t, type MessageKey } from './i18n';
+import { saveFailedMessage } from './save-failed-message';
 import { useAppSettings } from './use-app-settings';
 
 const PROBLEM_KEYS: Record<CategoryProblem, MessageKey> = {
@@ -91,7 +92,7 @@ export function CategoryEditor() {
       setMessage({ text: t('saved'), isError: false });
       return true;
     } catch (error) {
-      const text = error instanceof CategoryChangeError ? t(PROBLEM_KEYS[error.code]) : t('saveFailed', String(error));
+      const text = error instanceof CategoryChangeError ? t(PROBLEM_KEYS[error.code]) : saveFailedMessage(error);
       setMessage({ text, isError: true });
       return false;
     }

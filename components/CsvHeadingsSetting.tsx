@@ -4,6 +4,7 @@ import type { HeadingLanguage } from '@/lib/csv/flag-columns';
 import { appDatabase } from '@/lib/db/app-database';
 import { updateAppSettings } from '@/lib/settings/app-settings';
 import { t } from './i18n';
+import { saveFailedMessage } from './save-failed-message';
 import { useAppSettings } from './use-app-settings';
 
 export function CsvHeadingsSetting() {
@@ -13,7 +14,7 @@ export function CsvHeadingsSetting() {
   function choose(csvHeadings: HeadingLanguage) {
     updateAppSettings(appDatabase(), { csvHeadings }).then(
       () => setMessage(t('saved')),
-      (error: unknown) => setMessage(t('saveFailed', String(error))),
+      (error: unknown) => setMessage(saveFailedMessage(error)),
     );
   }
 

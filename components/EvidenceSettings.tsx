@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { appDatabase } from '@/lib/db/app-database';
 import { getCaptureMhtml, setCaptureMhtml } from '@/lib/db/settings-repository';
 import { t } from './i18n';
+import { saveFailedMessage } from './save-failed-message';
 
 export function EvidenceSettings() {
   const [on, setOn] = useState<boolean | null>(null);
@@ -26,7 +27,7 @@ export function EvidenceSettings() {
             setOn(next);
             setCaptureMhtml(appDatabase(), next).then(
               () => setMessage(t('saved')),
-              (error: unknown) => setMessage(t('saveFailed', String(error))),
+              (error: unknown) => setMessage(saveFailedMessage(error)),
             );
           }}
         />

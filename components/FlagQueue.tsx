@@ -17,6 +17,7 @@ import { FLAG_STATUSES, type FlagStatus } from '@/lib/flag-record';
 import { afterNextPaint } from './after-next-paint';
 import { BulkActions } from './BulkActions';
 import { t } from './i18n';
+import { saveFailedMessage } from './save-failed-message';
 import { QueueFilters } from './QueueFilters';
 import type { QueueView } from './queue-view';
 import { QueueItem } from './QueueItem';
@@ -41,7 +42,7 @@ export function FlagQueue(props: {
   const { view } = props;
   const [query, setQuery] = useState('');
   const [error, setError] = useState('');
-  const report = (reason: unknown) => setError(t('saveFailed', String(reason)));
+  const report = (reason: unknown) => setError(saveFailedMessage(reason));
   const [limit, setLimit] = useState(QUEUE_PAGE);
   const searchBox = useRef<HTMLInputElement>(null);
   const scroller = useRef<HTMLDivElement>(null);

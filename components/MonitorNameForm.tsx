@@ -8,6 +8,7 @@ import { useState, type FormEvent } from 'react';
 import { appDatabase } from '@/lib/db/app-database';
 import { getAppSettings, MAX_NAME, MAX_UNIT_NAME, updateAppSettings } from '@/lib/settings/app-settings';
 import { t } from './i18n';
+import { saveFailedMessage } from './save-failed-message';
 
 interface Draft {
   monitorName: string;
@@ -35,7 +36,7 @@ export function MonitorNameForm() {
       await updateAppSettings(appDatabase(), draft);
       setMessage(t('saved'));
     } catch (error) {
-      setMessage(t('saveFailed', String(error)));
+      setMessage(saveFailedMessage(error));
     }
   }
 

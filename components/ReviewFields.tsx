@@ -8,6 +8,7 @@ import { parseTags } from '@/lib/db/review-fields';
 import type { FlagRecord } from '@/lib/flag-record';
 import type { ReviewChanges } from '@/lib/db/review-fields';
 import { t } from './i18n';
+import { saveFailureReason, SaveRefusedError } from './save-failed-message';
 import { saveReviewViaBackground, type SaveReview } from './save-review';
 import { SeveritySelect } from './SeveritySelect';
 
@@ -37,9 +38,9 @@ export function ReviewFields(props: { record: FlagRecord; title: string; save?: 
       (response) => {
         if (mine !== sequence.current) return;
         if (response.ok) setState({ kind: 'saved' });
-        else setState({ kind: 'failed', message: response.error === 'missing-flag' ? t('reviewGone') : t('reviewSaveFailed', response.error) });
+        else setState({ kind: 'failed', message: response.error === 'missing-flag' ? t('reviewGone') : t('reviewSaveFailed', saveFailureReason(new SaveRefusedError(response.error))) });
       },
-      (error: unknown) => mine === sequence.current && setState({ kind: 'failed', message: t('reviewSaveFailed', String(error)) }),
+      (error: unknown) => mine === sequence.current && setState({ kind: 'failed', message: t('reviewSaveFailed', saveFailureReason(error)) }),
     );
   }
 

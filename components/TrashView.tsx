@@ -9,6 +9,7 @@ import { restoreFromTrash } from '@/lib/db/flag-repository';
 import { emptyTrash, listTrash, unemptyTrash } from '@/lib/db/trash';
 import { formatVietnamDateTime } from './format-time';
 import { t, uiLocale } from './i18n';
+import { saveFailedMessage } from './save-failed-message';
 import { UndoBar } from './UndoBar';
 
 interface Undo {
@@ -21,7 +22,7 @@ export function TrashView(props: { onClose(): void }) {
   const trashed = useLiveQuery(() => listTrash(db), [db]);
   const [lastAction, setLastAction] = useState<Undo | null>(null);
   const [error, setError] = useState('');
-  const report = (reason: unknown) => setError(t('saveFailed', String(reason)));
+  const report = (reason: unknown) => setError(saveFailedMessage(reason));
 
   async function restore(id: string, title: string) {
     try {

@@ -15,6 +15,7 @@ import {
 import { CategorySelect } from './CategorySelect';
 import { downloadText } from './download-file';
 import { t } from './i18n';
+import { saveFailedMessage } from './save-failed-message';
 
 /** "Hoàng Sa | Hoang Sa | Paracel" per line ↔ terms with variants. */
 function termsToLines(group: WatchGroupSetting): string {
@@ -83,7 +84,7 @@ export function WatchlistEditor() {
     pendingSave.current = undefined;
     saveWatchlistSettings(browser.storage.local, next).then(
       () => setMessage(doneMessage),
-      (error: unknown) => setMessage(t('saveFailed', String(error))),
+      (error: unknown) => setMessage(saveFailedMessage(error)),
     );
   }
 

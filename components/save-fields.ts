@@ -7,10 +7,12 @@
  */
 import type { FieldEdit } from '@/lib/db/flag-repository';
 import type { SetFieldsRequest, SetFieldsResponse } from '@/lib/messages';
+import { NO_ANSWER, SaveRefusedError } from './save-failed-message';
 
 export async function setFieldsViaBackground(edits: readonly FieldEdit[]): Promise<FieldEdit[]> {
   const request: SetFieldsRequest = { type: 'set-fields', edits: edits.map((edit) => ({ ...edit })) };
   const response = (await browser.runtime.sendMessage(request)) as SetFieldsResponse | undefined;
-  if (!response?.ok) throw new Error(`Canh Tin: the change was not saved (${response?.error ?? 'no answer'})`);
+  if (!response) throw new SaveRefusedError(NO_ANSWER);
+  if (!response.ok) throw new SaveRefusedError(response.error);
   return response.before;
 }

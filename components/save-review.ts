@@ -5,6 +5,7 @@
  */
 import type { ReviewChanges } from '@/lib/db/review-fields';
 import type { EditReviewRequest, EditReviewResponse } from '@/lib/messages';
+import { NO_ANSWER } from './save-failed-message';
 
 export type SaveReview = (id: string, changes: ReviewChanges) => Promise<EditReviewResponse>;
 
@@ -12,5 +13,5 @@ export const saveReviewViaBackground: SaveReview = async (id, changes) => {
   const { tags, ...rest } = changes;
   const request: EditReviewRequest = { type: 'edit-review', id, changes: { ...rest, ...(tags ? { tags: [...tags] } : {}) } };
   const response = (await browser.runtime.sendMessage(request)) as EditReviewResponse | undefined;
-  return response ?? { ok: false, error: 'no-answer' };
+  return response ?? { ok: false, error: NO_ANSWER };
 };

@@ -6,6 +6,7 @@
 import { appDatabase } from '@/lib/db/app-database';
 import { setFlagFields, type FieldEdit } from '@/lib/db/flag-repository';
 import { updateReview, type ReviewChanges } from '@/lib/db/review-fields';
+import { FLAG_ERRORS } from '@/lib/flagging/flag-errors';
 import type { FlagRequest } from '@/lib/flagging/flag-page';
 import { parseBackgroundRequest, type EditReviewResponse, type FlagTabResponse, type SetFieldsResponse } from '@/lib/messages';
 import { watchHitCountSchema, watchMatchRequestSchema, watchProbeRequestSchema } from '@/lib/watchlist-messages';
@@ -19,12 +20,22 @@ export function isFromExtensionPage(sender: Sender): boolean {
   return sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
 }
 
+// A write the database refused (a full disk, most often) is answered with the
+// code the UI turns into "could not save, check free space", as flagging does.
 async function editReview(id: string, changes: ReviewChanges): Promise<EditReviewResponse> {
-  return (await updateReview(appDatabase(), id, changes)) ? { ok: true } : { ok: false, error: 'missing-flag' };
+  try {
+    return (await updateReview(appDatabase(), id, changes)) ? { ok: true } : { ok: false, error: 'missing-flag' };
+  } catch {
+    return { ok: false, error: FLAG_ERRORS.storageFailed };
+  }
 }
 
 async function setFields(edits: readonly FieldEdit[]): Promise<SetFieldsResponse> {
-  return { ok: true, before: await setFlagFields(appDatabase(), edits) };
+  try {
+    return { ok: true, before: await setFlagFields(appDatabase(), edits) };
+  } catch {
+    return { ok: false, error: FLAG_ERRORS.storageFailed };
+  }
 }
 
 export async function handleBackgroundMessage(

@@ -5,6 +5,7 @@
  */
 import type { FlagTrigger } from '../flag-record';
 import { FLAG_ERRORS } from './flag-errors';
+import { isQuotaError } from '../db/quota-error';
 import type { FlagTabResponse } from '../messages';
 import { pageMetadataSchema } from '../messages';
 import { saveFlag } from '../db/flag-repository';
@@ -181,14 +182,4 @@ async function buildEvidence(
 
 function problemOf(evidence: Omit<EvidenceRecord, 'flagId'> | undefined): { screenshotProblem?: ScreenshotProblem } {
   return evidence?.screenshotProblem ? { screenshotProblem: evidence.screenshotProblem } : {};
-}
-
-/** Dexie wraps a full disk as AbortError with `inner.name === 'QuotaExceededError'`; check both. */
-export function isQuotaError(error: unknown): boolean {
-  for (let current: unknown = error, depth = 0; current && depth < 4; depth += 1) {
-    const { name, inner } = current as { name?: unknown; inner?: unknown };
-    if (name === 'QuotaExceededError') return true;
-    current = inner;
-  }
-  return false;
 }

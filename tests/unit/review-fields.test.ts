@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleBackgroundMessage } from '@/entrypoints/background/message-handler';
+import { appDatabase } from '@/lib/db/app-database';
 import { parseTags, updateReview, type ReviewChanges } from '@/lib/db/review-fields';
 import { sampleFlag } from './support/sample-flag';
 import { testDatabase } from './support/test-database';
@@ -40,5 +41,22 @@ describe('edit-review message', () => {
     expect(await handleBackgroundMessage({ ...message, changes: { severity: 7 } }, extensionPage(), noFlag, edit)).toEqual({ ok: false, error: 'invalid-message' });
     expect(await handleBackgroundMessage(message, { id: fakeBrowser.runtime.id, url: 'https://evil.example/' }, noFlag, edit)).toEqual({ ok: false, error: 'forbidden-sender' });
     expect(edits).toEqual([['f1', { note: 'ghi chú', severity: 2 }]]);
+  });
+});
+
+describe('a write the database refuses', () => {
+  const extensionPage = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
+
+  it('is answered storage-failed (the UI says: check free space), for review edits and for status changes alike', async () => {
+    const db = appDatabase();
+    await db.flags.put(sampleFlag({ id: 'f1' }));
+    // A closed database that may not reopen stands in for one that refuses writes.
+    db.close({ disableAutoOpen: true });
+    try {
+      expect(await handleBackgroundMessage({ type: 'edit-review', id: 'f1', changes: { note: 'x' } }, extensionPage())).toEqual({ ok: false, error: 'storage-failed' });
+      expect(await handleBackgroundMessage({ type: 'set-fields', edits: [{ id: 'f1', status: 'confirmed' }] }, extensionPage())).toEqual({ ok: false, error: 'storage-failed' });
+    } finally {
+      await db.open();
+    }
   });
 });
