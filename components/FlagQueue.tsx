@@ -91,8 +91,9 @@ export function FlagQueue(props: {
     if (painted.current || records === undefined) return;
     painted.current = true;
     performance.mark('canh-tin-queue-rows');
-    requestAnimationFrame(() => performance.mark('canh-tin-queue-painted'));
     afterNextPaint(() => {
+      // After the frame that shows them has been painted, not at its start.
+      performance.mark('canh-tin-queue-painted');
       setFirstRowsPainted(true);
       props.onFirstRowsPainted?.();
     });

@@ -28,68 +28,11 @@ import { dedupIndexRow } from '../lib/dedup/dedup-keys';
 import { type DedupInput, StoryIndex, findDuplicate } from '../lib/dedup/find-duplicate';
 import { recordFeatures } from '../lib/dedup/record-features';
 import type { FlagRecord } from '../lib/flag-record';
+import { seededRandom, syntheticText } from './support/synthetic-flags';
 
-// Deterministic PRNG so runs are comparable.
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = mulberry32(20241105);
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-
-const VI_INITIALS = ['b', 'c', 'ch', 'd', 'đ', 'g', 'gi', 'h', 'k', 'kh', 'l', 'm', 'n', 'ng', 'nh', 'ph', 'qu', 'r', 's', 't', 'th', 'tr', 'v', 'x', ''];
-const VI_RHYMES = ['a', 'à', 'á', 'ả', 'ã', 'ạ', 'an', 'ăn', 'âm', 'anh', 'ao', 'ay', 'ây', 'e', 'ê', 'em', 'ên', 'i', 'in', 'inh', 'o', 'ô', 'ơ', 'oa', 'oan', 'ong', 'ông', 'u', 'ư', 'uân', 'ương', 'ươc', 'ướ', 'ui', 'uy', 'yên', 'ịnh', 'ồng', 'ời', 'ược', 'ứng', 'ải', 'ấu', 'ệt'];
-const EN_ONSETS = ['b', 'br', 'c', 'cl', 'd', 'dr', 'f', 'g', 'gr', 'h', 'j', 'k', 'l', 'm', 'n', 'p', 'pr', 'r', 's', 'st', 't', 'tr', 'v', 'w'];
-const EN_NUCLEI = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'ou', 'oo'];
-const EN_CODAS = ['', 'n', 'r', 's', 't', 'nd', 'ng', 'st', 'rk', 'll'];
-
-function vocabulary(make: () => string, size: number): string[] {
-  const words = new Set<string>();
-  while (words.size < size) words.add(make());
-  return [...words];
-}
-const VI_WORDS = vocabulary(() => pick(VI_INITIALS) + pick(VI_RHYMES), 900);
-const EN_WORDS = vocabulary(() => pick(EN_ONSETS) + pick(EN_NUCLEI) + pick(EN_CODAS) + (random() < 0.5 ? pick(EN_NUCLEI) + pick(EN_CODAS) : ''), 4000);
-
-/** Zipf-distributed word: a few very common words, a long tail of rare ones. */
-function zipfPicker(words: readonly string[]): () => string {
-  const weights = words.map((_, rank) => 1 / (rank + 1));
-  const total = weights.reduce((sum, w) => sum + w, 0);
-  const cumulative: number[] = [];
-  let running = 0;
-  for (const w of weights) cumulative.push((running += w / total));
-  return () => {
-    const x = random();
-    let lo = 0;
-    let hi = cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((cumulative[mid] ?? 1) < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return words[lo] ?? '';
-  };
-}
-const viWord = zipfPicker(VI_WORDS);
-const enWord = zipfPicker(EN_WORDS);
-
-const OUTLETS = Array.from({ length: 200 }, (_, n) => {
-  const vi = n % 3 !== 0;
-  const name = vi ? `Báo ${viWord()} ${viWord()}`.replace(/\b\w/g, (c) => c.toUpperCase()) : `The ${enWord()} ${enWord()} Post`;
-  return { host: `outlet${n}.example`, name, vi };
-});
-
-function sentence(vi: boolean, words: number): string {
-  const parts: string[] = [];
-  for (let i = 0; i < words; i += 1) parts.push(random() < 0.06 ? String(Math.floor(random() * 500)) : vi ? viWord() : enWord());
-  return parts.join(' ');
-}
+// Deterministic, so runs are comparable; the same words and outlets as the other benches' records.
+const random = seededRandom(20241105);
+const { outlets: OUTLETS, sentence, pick } = syntheticText(random);
 
 const DAY = 24 * 3600 * 1000;
 const START = Date.parse('2024-01-01T00:00:00+07:00');

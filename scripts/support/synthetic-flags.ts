@@ -5,7 +5,6 @@
  * monitor adds (note, tags, quote, watchlist terms, author), plus the phrases
  * the search bench types ("Hoàng Sa", "Trường Sa", "biển Đông") at a realistic
  * rate. Deterministic: the same seed gives the same records, so runs compare.
- * The word and outlet generators follow scripts/bench-dedup.ts.
  */
 import { CATEGORY_IDS } from '../../lib/categories';
 import type { FlagRecord } from '../../lib/flag-record';
@@ -48,8 +47,23 @@ export interface SyntheticFlags {
   random: Random;
 }
 
-export function syntheticFlags(seed = 20241105): SyntheticFlags {
-  const random = seededRandom(seed);
+/** An outlet of the synthetic press: Vietnamese two times in three. */
+export interface SyntheticOutlet {
+  host: string;
+  name: string;
+  vi: boolean;
+}
+
+/** Words, sentences and outlets drawn from `random` (the dedup bench uses them on their own). */
+export interface SyntheticText {
+  outlets: readonly SyntheticOutlet[];
+  viWord(): string;
+  sentence(vi: boolean, words: number): string;
+  pick<T>(items: readonly T[]): T;
+  capitalise(text: string): string;
+}
+
+export function syntheticText(random: Random): SyntheticText {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
   function vocabulary(make: () => string, size: number): string[] {
@@ -93,6 +107,13 @@ export function syntheticFlags(seed = 20241105): SyntheticFlags {
     for (let i = 0; i < words; i += 1) parts.push(random() < 0.06 ? String(Math.floor(random() * 500)) : vi ? viWord() : enWord());
     return parts.join(' ');
   }
+
+  return { outlets, viWord, sentence, pick, capitalise };
+}
+
+export function syntheticFlags(seed = 20241105): SyntheticFlags {
+  const random = seededRandom(seed);
+  const { outlets, viWord, sentence, pick, capitalise } = syntheticText(random);
 
   const DAY = 24 * 3600 * 1000;
   const START = Date.parse('2024-01-01T00:00:00+07:00');
