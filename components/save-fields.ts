@@ -11,7 +11,8 @@ import { NO_ANSWER, SaveRefusedError } from './save-failed-message';
 
 export async function setFieldsViaBackground(edits: readonly FieldEdit[]): Promise<FieldEdit[]> {
   const request: SetFieldsRequest = { type: 'set-fields', edits: edits.map((edit) => ({ ...edit })) };
-  const response = (await browser.runtime.sendMessage(request)) as SetFieldsResponse | undefined;
+  const response = (await browser.runtime.sendMessage(request).catch(() => undefined)) as SetFieldsResponse | undefined;
+  // No answer, or no background to send to (the extension was reloaded under the popup).
   if (!response) throw new SaveRefusedError(NO_ANSWER);
   if (!response.ok) throw new SaveRefusedError(response.error);
   return response.before;

@@ -12,6 +12,6 @@ export type SaveReview = (id: string, changes: ReviewChanges) => Promise<EditRev
 export const saveReviewViaBackground: SaveReview = async (id, changes) => {
   const { tags, ...rest } = changes;
   const request: EditReviewRequest = { type: 'edit-review', id, changes: { ...rest, ...(tags ? { tags: [...tags] } : {}) } };
-  const response = (await browser.runtime.sendMessage(request)) as EditReviewResponse | undefined;
+  const response = (await browser.runtime.sendMessage(request).catch(() => undefined)) as EditReviewResponse | undefined;
   return response ?? { ok: false, error: NO_ANSWER };
 };

@@ -6,7 +6,8 @@
 import { appDatabase } from '@/lib/db/app-database';
 import { setFlagFields, type FieldEdit } from '@/lib/db/flag-repository';
 import { updateReview, type ReviewChanges } from '@/lib/db/review-fields';
-import { FLAG_ERRORS } from '@/lib/flagging/flag-errors';
+import { isQuotaError } from '@/lib/db/quota-error';
+import { FLAG_ERRORS, INTERNAL_ERROR } from '@/lib/flagging/flag-errors';
 import type { FlagRequest } from '@/lib/flagging/flag-page';
 import { parseBackgroundRequest, type EditReviewResponse, type FlagTabResponse, type SetFieldsResponse } from '@/lib/messages';
 import { watchHitCountSchema, watchMatchRequestSchema, watchProbeRequestSchema } from '@/lib/watchlist-messages';
@@ -20,21 +21,25 @@ export function isFromExtensionPage(sender: Sender): boolean {
   return sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
 }
 
-// A write the database refused (a full disk, most often) is answered with the
-// code the UI turns into "could not save, check free space", as flagging does.
+/** A write the database refused: a full disk gets the code the UI turns into "check free space", as flagging does. */
+function writeFailure(error: unknown): { ok: false; error: string } {
+  console.error('Canh Tin: a change could not be written', error);
+  return { ok: false, error: isQuotaError(error) ? FLAG_ERRORS.storageFailed : INTERNAL_ERROR };
+}
+
 async function editReview(id: string, changes: ReviewChanges): Promise<EditReviewResponse> {
   try {
     return (await updateReview(appDatabase(), id, changes)) ? { ok: true } : { ok: false, error: 'missing-flag' };
-  } catch {
-    return { ok: false, error: FLAG_ERRORS.storageFailed };
+  } catch (error) {
+    return writeFailure(error);
   }
 }
 
 async function setFields(edits: readonly FieldEdit[]): Promise<SetFieldsResponse> {
   try {
     return { ok: true, before: await setFlagFields(appDatabase(), edits) };
-  } catch {
-    return { ok: false, error: FLAG_ERRORS.storageFailed };
+  } catch (error) {
+    return writeFailure(error);
   }
 }
 
@@ -85,7 +90,7 @@ export function setupMessageHandler(): void {
     }
     // sendResponse + `return true` works in every Chrome and Firefox version.
     // Unexpected failures answer with a stable code, as the README's contract promises.
-    handleBackgroundMessage(message, sender).then(sendResponse, () => sendResponse({ ok: false, error: 'internal-error' }));
+    handleBackgroundMessage(message, sender).then(sendResponse, () => sendResponse({ ok: false, error: INTERNAL_ERROR }));
     return true;
   });
 }

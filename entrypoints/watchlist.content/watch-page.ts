@@ -48,6 +48,8 @@ export function watchPage(ctx: ContentScriptContext, loadedAt: number): void {
   let observer: MutationObserver | undefined;
   let pending = new Set<Node>();
   let rescanTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The current start's first scan: the probe, then (if a term may be there) the whole body. */
+  let firstScan: Promise<void> = Promise.resolve();
   // A new page starts with no badge (navigating clears it): a page without hits has nothing to report.
   let reportedTotal = 0;
 
@@ -84,11 +86,18 @@ export function watchPage(ctx: ContentScriptContext, loadedAt: number): void {
     if (rescanTimer !== undefined) clearTimeout(rescanTimer);
     rescanTimer = undefined;
     pending = new Set();
+    firstScan = Promise.resolve();
     highlighter?.clear();
     highlighter = undefined;
   }
 
   async function flushPending(): Promise<void> {
+    // Added content waits for the first scan, which reads the whole body once the probe answers
+    // and may take that content in already: painted twice, its hits would be counted twice.
+    const first = firstScan;
+    await first.catch(() => undefined);
+    // Switched off (and maybe on) meanwhile: that start has its own pending nodes and rescan.
+    if (first !== firstScan) return;
     rescanTimer = undefined;
     const roots = [...pending].filter((node) => node.isConnected);
     pending = new Set();
@@ -125,15 +134,14 @@ export function watchPage(ctx: ContentScriptContext, loadedAt: number): void {
     highlighter = page;
     // textContent is a superset of the text the highlighter scans (scripts, form fields and all):
     // a page without a term in it has none in its visible text either.
-    void mayHoldTerms(document.body.textContent ?? '')
-      .then((maybe) => (maybe && highlighter === page ? page.scan(document.body) : undefined))
-      .then(() =>
-        clock.time(() => {
-          if (highlighter !== page) return;
-          reportCount();
-          measureScan();
-        }),
-      );
+    firstScan = mayHoldTerms(document.body.textContent ?? '').then((maybe) => (maybe && highlighter === page ? page.scan(document.body) : undefined));
+    void firstScan.then(() =>
+      clock.time(() => {
+        if (highlighter !== page) return;
+        reportCount();
+        measureScan();
+      }),
+    );
 
     observer = new MutationObserver((mutations) => {
       for (const mutation of mutations) {

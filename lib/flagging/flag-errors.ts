@@ -8,3 +8,6 @@ export const FLAG_ERRORS = {
   unreadablePage: 'unreadable-page',
   storageFailed: 'storage-failed',
 } as const;
+
+/** Any message the background could not carry out for an unexpected reason (also in the README's contract). */
+export const INTERNAL_ERROR = 'internal-error';

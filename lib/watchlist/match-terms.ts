@@ -137,17 +137,30 @@ export function findTermHits(compiled: CompiledWatchlist, text: string): TermHit
 }
 
 /**
- * Whether any form occurs in `text` at all, word boundaries or not: a cheap
- * first look at a page's whole text (its body's textContent, which one DOM
- * call gives), before walking its text nodes one by one. It never says no
- * where findTermHits, run on any of those nodes' texts joined by newlines,
- * would find a hit (a property test holds it to that): every such node's text
- * is a piece of the whole, and a hit that stands as a whole word is there as a
- * substring. The converse does not hold ("Hoàng Sang" contains "hoang sa"),
- * so a yes only means: look closer.
+ * Characters that join the character before them when text is normalised:
+ * combining marks (Latin ones excepted: folding drops those whatever they
+ * follow) and Hangul vowel and final jamo. Where one begins a text node, the
+ * page's whole text attaches it to the previous node's last character (か and
+ * a dakuten from the next node become が), which the node on its own never
+ * sees; so with one of these anywhere, the whole text cannot rule a term out.
+ */
+const JOINS_PREVIOUS = /(?![\u0300-\u036f])\p{M}|[\u1160-\u11ff\ud7b0-\ud7ff]/u;
+
+/**
+ * Whether any form may occur in `text`: a cheap first look at a page's whole
+ * text (its body's textContent, which one DOM call gives), before walking its
+ * text nodes one by one. It never says no where findTermHits, run on any of
+ * those nodes' texts joined by newlines, would find a hit (a property test
+ * holds it to that): every node's text is a piece of the whole, a hit that
+ * stands as a whole word is there as a substring, and where pieces could
+ * change each other at a seam (JOINS_PREVIOUS) it says yes. A yes only means
+ * "look closer": "Hoàng Sang" contains "hoang sa". Vietnamese, English and
+ * Chinese pages get a real answer; pages written with non-Latin combining
+ * marks (Khmer, Thai, Arabic with vowel marks) are always looked at closely.
  */
 export function mayContainTerms(compiled: CompiledWatchlist, text: string): boolean {
   if (compiled.forms.length === 0 || text.length === 0) return false;
+  if (JOINS_PREVIOUS.test(text)) return true;
   return scanText(compiled.loosePlan, text).length > 0;
 }
 

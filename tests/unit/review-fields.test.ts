@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleBackgroundMessage } from '@/entrypoints/background/message-handler';
 import { appDatabase } from '@/lib/db/app-database';
@@ -47,15 +47,25 @@ describe('edit-review message', () => {
 describe('a write the database refuses', () => {
   const extensionPage = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
 
-  it('is answered storage-failed (the UI says: check free space), for review edits and for status changes alike', async () => {
+  it('is answered storage-failed when the disk is full (the UI says: check free space), internal-error otherwise', async () => {
     const db = appDatabase();
     await db.flags.put(sampleFlag({ id: 'f1' }));
-    // A closed database that may not reopen stands in for one that refuses writes.
-    db.close({ disableAutoOpen: true });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    // A full disk, as Dexie reports it: an aborted transaction whose inner error is the quota.
+    const full = vi.spyOn(db.flags, 'update').mockRejectedValue(Object.assign(new Error('aborted'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } }));
     try {
       expect(await handleBackgroundMessage({ type: 'edit-review', id: 'f1', changes: { note: 'x' } }, extensionPage())).toEqual({ ok: false, error: 'storage-failed' });
       expect(await handleBackgroundMessage({ type: 'set-fields', edits: [{ id: 'f1', status: 'confirmed' }] }, extensionPage())).toEqual({ ok: false, error: 'storage-failed' });
     } finally {
+      full.mockRestore();
+    }
+    // A closed database that may not reopen: not a full disk, and the console says what it was.
+    db.close({ disableAutoOpen: true });
+    try {
+      expect(await handleBackgroundMessage({ type: 'set-fields', edits: [{ id: 'f1', status: 'confirmed' }] }, extensionPage())).toEqual({ ok: false, error: 'internal-error' });
+      expect(errors).toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
       await db.open();
     }
   });

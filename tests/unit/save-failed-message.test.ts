@@ -19,7 +19,12 @@ describe('saveFailureReason', () => {
     expect(saveFailureReason(new SaveRefusedError(NO_ANSWER))).toBe('tiện ích không phản hồi, hãy mở lại cửa sổ');
   });
 
+  it('names an unexpected failure in the background', () => {
+    expect(saveFailureReason(new SaveRefusedError('internal-error'))).toBe('lỗi bên trong tiện ích');
+  });
+
   it('keeps an unknown code or error message as it is, without the "Error:" prefix', () => {
+    expect(saveFailureReason(Object.assign(new Error(''), { name: 'ConstraintError' }))).toBe('ConstraintError');
     expect(saveFailureReason(new SaveRefusedError('invalid-message'))).toBe('invalid-message');
     expect(saveFailureReason(new TypeError('x is undefined'))).toBe('x is undefined');
     expect(saveFailureReason('plain')).toBe('plain');

@@ -22,6 +22,10 @@ const WATCHLIST: WatchTerm[] = [
   { term: 'Straße' },
   { term: 'a' },
   { term: '𠀀西' },
+  { term: 'ちか' },
+  { term: 'سما' },
+  { term: 'ربّ' },
+  { term: '가' },
 ];
 const compiled = compileWatchlist(WATCHLIST);
 
@@ -29,9 +33,14 @@ const compiled = compileWatchlist(WATCHLIST);
 const PIECES = [
   'Hoàng', NFD('Hoàng'), 'HOÀNG', 'Hoang', 'Sa', 'Sang', 'Lê', 'Biển', NFD('Biển'), 'Đông', 'Dong', 'Spratly', 'Islands', 'border', 'post',
   'Kampot', 'កំពត', '\u17C6', 'a', 'á', 'x', '_', '9', '西沙', '群岛', '西', '沙', '九段线', '𠀀', '\uD840', '\uDC00', 'ß', 'ẞ', 'Stra', 'e', 'ﬃ',
+  // Characters that join the previous one when normalised, and what they join.
+  'ち', 'か', '\u3099', 'سما', 'ا', '\u0653', 'رب', '\u0651', '\u064E', '가', '\u11A8', '\u1161', 'ᄀ',
   'nine', '-dash', ' line', ' ', '  ', '\u00A0', '\t', '\n', '\u200B', '\u00AD', '\uFEFF', '\u0301', '\u0300', '\u0323', ',', '.',
 ];
 const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 8 }).map((parts) => parts.join(''));
+/** Few pieces, nodes side by side: what happens where one node's text ends and the next one's begins. */
+const SEAM_PIECES = ['ちか', 'か', '\u3099', 'سما', '\u0653', 'رب', '\u0651', '\u064E', '가', '\u11A8', 'Hoàng', 'Hoàng Sa', ' Sa', 'Lê', '\u0301', 'a', ' ', '\u200B', '西', '沙'];
+const seamText = fc.array(fc.constantFrom(...SEAM_PIECES), { maxLength: 3 }).map((parts) => parts.join(''));
 
 describe('mayContainTerms, the probe of a page\'s whole text', () => {
   it('says yes whenever the scan of the text nodes finds a hit, whatever surrounds them', () => {
@@ -41,6 +50,15 @@ describe('mayContainTerms, the probe of a page\'s whole text', () => {
         const hits = findTermHits(compiled, joinSegments(segments).text);
         const whole = parts.map((part) => part.between + part.node).join('');
         if (hits.length > 0) expect(mayContainTerms(compiled, whole)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('says yes at the seams between nodes too, where the whole text joins characters the nodes keep apart', () => {
+    fc.assert(
+      fc.property(fc.array(seamText, { minLength: 2, maxLength: 4 }), (segments) => {
+        if (findTermHits(compiled, joinSegments(segments).text).length > 0) expect(mayContainTerms(compiled, segments.join(''))).toBe(true);
       }),
       { numRuns: 3000 },
     );
@@ -59,6 +77,15 @@ describe('mayContainTerms, the probe of a page\'s whole text', () => {
     expect(findTermHits(compiled, 'Lê Hoàng Sang')).toEqual([]);
     // "<b>Hoàng</b><i> Sa</i>": one piece of textContent, two nodes.
     expect(mayContainTerms(compiled, 'Hoàng' + ' Sa')).toBe(true);
+  });
+
+  it('cannot rule a term out where a node may begin with a character that joins the one before', () => {
+    // <span>ちか</span><span>\u3099…</span>: the node holds "ちか", the whole text "ちが".
+    expect(findTermHits(compiled, 'ちか\n\u3099')).not.toEqual([]);
+    expect(mayContainTerms(compiled, 'ちか\u3099')).toBe(true);
+    // Vietnamese written with combining marks is read for real: no term, no.
+    const places = compileWatchlist(WATCHLIST.filter((term) => term.term !== 'a'));
+    expect(mayContainTerms(places, 'Người dân địa phương'.normalize('NFD'))).toBe(false);
   });
 
   it('knows nothing when the watchlist is empty', () => {
