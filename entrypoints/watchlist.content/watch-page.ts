@@ -134,7 +134,9 @@ export function watchPage(ctx: ContentScriptContext, loadedAt: number): void {
     highlighter = page;
     // textContent is a superset of the text the highlighter scans (scripts, form fields and all):
     // a page without a term in it has none in its visible text either.
-    firstScan = mayHoldTerms(document.body.textContent ?? '').then((maybe) => (maybe && highlighter === page ? page.scan(document.body) : undefined));
+    firstScan = mayHoldTerms(document.body.textContent ?? '').then((maybe) =>
+      maybe && highlighter === page ? page.scan(document.body) : undefined,
+    );
     void firstScan.then(() =>
       clock.time(() => {
         if (highlighter !== page) return;
