@@ -5,6 +5,7 @@
  * and the components load (components/early-read.ts). useDashboardData and
  * the settings' live query take those reads over.
  */
+import Dexie, { type ObservabilitySet } from 'dexie';
 import { appDatabase } from '@/lib/db/app-database';
 import { readDashboard, type DashboardData } from '@/lib/dashboard/read-dashboard';
 import { getAppSettings, type AppSettings } from '@/lib/settings/app-settings';
@@ -21,13 +22,35 @@ export function timedRead(period: Period): Promise<DashboardData> {
   });
 }
 
+/** Whether a change reported by Dexie's `storagemutated` event touches what the briefing shows. */
+export const touchesFlags = (parts: ObservabilitySet) => Object.keys(parts).some((part) => /\/(flags|flagDays)\//.test(part));
+
 let firstRead: { label: string; data: EarlyRead<DashboardData> } | undefined;
 let firstSettings: EarlyRead<AppSettings> | undefined;
+/** A flag was written after the first read began, before the UI listened for changes itself. */
+let flagsChangedMeanwhile = false;
+const noteChange = (parts: ObservabilitySet) => {
+  if (touchesFlags(parts)) flagsChangedMeanwhile = true;
+};
 
 /** Starts reading the period the page opens on, and the settings its header and charts need, before the UI has loaded. */
 export function startFirstRead(period: Period): void {
+  flagsChangedMeanwhile = false;
+  Dexie.on('storagemutated', noteChange);
   firstRead = { label: period.label, data: startEarlyRead(timedRead(period)) };
   firstSettings = startEarlyRead(getAppSettings(appDatabase()));
+}
+
+/**
+ * Called once the UI listens for changes itself: stops the first stage's
+ * listening, and says whether flags changed since the first read began (its
+ * answer may then be stale, and the UI reads again).
+ */
+export function flagsChangedSinceFirstRead(): boolean {
+  Dexie.on('storagemutated').unsubscribe(noteChange);
+  const changed = flagsChangedMeanwhile;
+  flagsChangedMeanwhile = false;
+  return changed;
 }
 
 /** The first read, if it is for this period; used once. */

@@ -12,9 +12,7 @@ import Dexie, { type ObservabilitySet } from 'dexie';
 import { useEffect, useRef, useState } from 'react';
 import type { DashboardData } from '@/lib/dashboard/read-dashboard';
 import type { Period } from '@/lib/time/periods';
-import { takeFirstRead, timedRead } from './first-read';
-
-const touchesFlags = (parts: ObservabilitySet) => Object.keys(parts).some((part) => /\/(flags|flagDays)\//.test(part));
+import { flagsChangedSinceFirstRead, takeFirstRead, timedRead, touchesFlags } from './first-read';
 
 export function useDashboardData(period: Period): DashboardData | undefined {
   // If the first stage's read is already back, the very first render shows it.
@@ -32,6 +30,8 @@ export function useDashboardData(period: Period): DashboardData | undefined {
       if (touchesFlags(parts)) setChanges((count) => count + 1);
     };
     Dexie.on('storagemutated', onMutated);
+    // A flag written while the UI was loading: the first read may have missed it.
+    if (flagsChangedSinceFirstRead()) setChanges((count) => count + 1);
     return () => Dexie.on('storagemutated').unsubscribe(onMutated);
   }, []);
 

@@ -75,6 +75,17 @@ describe('the briefing and its first-stage read', () => {
     act(() => root.unmount());
   });
 
+  it('reads again when a flag was written while the UI was still loading', async () => {
+    await appDatabase().flags.add(sampleFlag({ id: 'a', capturedAt: inW48 }));
+    startFirstRead(W48);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // After the first read, before the UI listens: e.g. the background flagging a page.
+    await appDatabase().flags.add(sampleFlag({ id: 'late', capturedAt: inW48 }));
+    const { renders, root } = await renderData(W48);
+    await vi.waitFor(() => expect(ids(renders.at(-1))).toEqual(['a', 'late']));
+    act(() => root.unmount());
+  });
+
   it('makes the read again when the early one failed', async () => {
     await appDatabase().flags.add(sampleFlag({ id: 'a', capturedAt: inW48 }));
     const read = vi.spyOn(readModule, 'readDashboard').mockRejectedValueOnce(new Error('blocked'));
