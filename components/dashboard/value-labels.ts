@@ -28,6 +28,8 @@ function totalsAt(chart: Chart<'bar'>): { total: number; x: number; y: number }[
   return ends;
 }
 
+let numbers: Intl.NumberFormat | undefined;
+
 export const valueLabels: Plugin<'bar'> = {
   id: 'canhTinValueLabels',
   afterDatasetsDraw(chart) {
@@ -40,7 +42,8 @@ export const valueLabels: Plugin<'bar'> = {
     ctx.textBaseline = horizontal ? 'middle' : 'bottom';
     for (const end of totalsAt(chart)) {
       if (!end || end.total <= 0) continue;
-      ctx.fillText(end.total.toLocaleString(document.documentElement.lang || undefined), horizontal ? end.x + 4 : end.x, horizontal ? end.y : end.y - 3);
+      numbers ??= new Intl.NumberFormat(document.documentElement.lang || undefined);
+      ctx.fillText(numbers.format(end.total), horizontal ? end.x + 4 : end.x, horizontal ? end.y : end.y - 3);
     }
     ctx.restore();
   },
