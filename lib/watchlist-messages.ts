@@ -48,10 +48,12 @@ export const watchMatchRequestSchema = z.object({
 });
 
 /**
- * Content script → background: could the watchlist's terms be in this text at
- * all? The text is the page body's whole textContent, which costs the page one
- * DOM call; on most pages the answer is no, and the page is done without
- * walking its text nodes. A yes is answered by a WATCH_MATCH of the nodes' text.
+ * Content script → background, first thing on a page: is the watchlist on for
+ * this page (the background reads the switches, for the sender's host), and
+ * could its terms be in this text at all? The text is the page body's whole
+ * textContent, which costs the page one DOM call; on most pages the answer is
+ * no, and the page is done without reading storage or walking its text nodes.
+ * A yes is followed by a WATCH_MATCH of the nodes' text.
  */
 export const WATCH_PROBE = 'watch-probe';
 
@@ -60,7 +62,7 @@ export const watchProbeRequestSchema = z.object({
   text: z.string().max(8_000_000),
 });
 
-export const watchProbeResponseSchema = z.object({ maybe: z.boolean() });
+export const watchProbeResponseSchema = z.object({ watching: z.boolean(), maybe: z.boolean() });
 export type WatchProbeResponse = z.infer<typeof watchProbeResponseSchema>;
 
 /** A watchlist group as the highlighter paints it, with the answer's hit terms that are its own. */

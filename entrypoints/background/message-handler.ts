@@ -70,11 +70,20 @@ export function handleContentScriptMessage(message: unknown, sender: Sender): bo
   return true;
 }
 
+/** The host of a sender's page ('' when it has none: no site switch then matches it). */
+function hostOf(url: string | undefined): string {
+  try {
+    return new URL(url ?? '').hostname;
+  } catch {
+    return '';
+  }
+}
+
 /** Our content script asking whether its page may hold a term, or for the hits in its text; null for any other message. */
 export function handleWatchMatch(message: unknown, sender: Sender): Promise<unknown> | null {
   if (sender.id !== browser.runtime.id || sender.tab?.id === undefined) return null;
   const probe = watchProbeRequestSchema.safeParse(message);
-  if (probe.success) return probeWatchTerms(probe.data.text);
+  if (probe.success) return probeWatchTerms(probe.data.text, hostOf(sender.url));
   const request = watchMatchRequestSchema.safeParse(message);
   return request.success ? matchWatchTerms(request.data.text) : null;
 }
@@ -85,7 +94,7 @@ export function setupMessageHandler(): void {
     const matching = handleWatchMatch(message, sender);
     if (matching) {
       // On failure: no hits, and a probe is told to look closer (its WATCH_MATCH then answers no hits).
-      matching.then(sendResponse, () => sendResponse({ hits: [], maybe: true }));
+      matching.then(sendResponse, () => sendResponse({ hits: [], watching: true, maybe: true }));
       return true;
     }
     // sendResponse + `return true` works in every Chrome and Firefox version.

@@ -5,7 +5,7 @@
  * compilation nor a cold matcher on its own main thread. Answers with hits
  * carry the groups' colours too, so a page without hits never reads them.
  */
-import { loadWatchlistSettings, watchTermsOf, WATCHLIST_STORAGE_KEY, type WatchGroupSetting } from '@/lib/settings/watchlist-settings';
+import { isWatchingHost, loadWatchlistSettings, watchTermsOf, WATCHLIST_STORAGE_KEY, type WatchGroupSetting } from '@/lib/settings/watchlist-settings';
 import { compileWatchlist, findTermHits, mayContainTerms, type CompiledWatchlist, type TermHit } from '@/lib/watchlist/match-terms';
 import type { WatchHitGroup, WatchMatchResponse, WatchProbeResponse } from '@/lib/watchlist-messages';
 
@@ -45,10 +45,18 @@ function loadWatchlist(): Promise<LoadedWatchlist> {
   return loaded;
 }
 
-/** A page's first, cheap question: could any term be in its whole text? */
-export async function probeWatchTerms(text: string): Promise<WatchProbeResponse> {
+/**
+ * A page's first question: is the watchlist on for it, and could any term be
+ * in its whole text? The switches are read here, fresh for every page, so the
+ * page itself reads no storage before it asks (and a switch just flipped
+ * counts at once, whichever of the page's and this worker's change events
+ * comes first).
+ */
+export async function probeWatchTerms(text: string, hostname: string): Promise<WatchProbeResponse> {
+  const settings = await loadWatchlistSettings(browser.storage.local);
+  if (!isWatchingHost(settings, hostname)) return { watching: false, maybe: false };
   const { compiled } = await loadWatchlist();
-  return { maybe: mayContainTerms(compiled, text) };
+  return { watching: true, maybe: mayContainTerms(compiled, text) };
 }
 
 export async function matchWatchTerms(text: string): Promise<WatchMatchResponse> {

@@ -5,20 +5,18 @@
  *
  * It runs on every page, so the path of a page without hits is kept short:
  * no zod in the bundle (lib/watchlist/content-script-contract.ts says why),
- * only the stored switches read (the groups' colours come with the
- * background's answer, and only when it has hits), the matching itself in the
- * background, and first a probe: the body's whole text, which one DOM call
- * gives, goes to the background, and only if a term may be in it are the text
- * nodes walked one by one (on a typical article page that walk is most of
- * the page's cost). No style or highlight is registered before a hit.
+ * no storage read, and first a probe: the body's whole text, which one DOM
+ * call gives, goes to the background, which answers whether the watchlist is
+ * on for this site (it reads the switches) and whether a term may be in that
+ * text. Only then are the text nodes walked one by one (on a typical article
+ * page that walk was most of the page's cost) and matched, in the background
+ * too. The groups' colours come with the answer, and only when it has hits:
+ * no style or highlight is registered before a hit.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { WatchPageHits } from '@/lib/watchlist-messages';
 import {
-  isWatchingHost,
-  plainlyWatching,
   readMatchResponse,
-  readPageSwitches,
   readProbeResponse,
   readWatchRequest,
   WATCH_GET_HITS,
@@ -28,6 +26,7 @@ import {
   WATCH_PROBE,
   WATCHLIST_STORAGE_KEY,
   type MatchResponse,
+  type ProbeResponse,
 } from '@/lib/watchlist/content-script-contract';
 import { PageHighlighter } from './highlighter';
 import { MainThreadClock } from './main-thread-clock';
@@ -63,13 +62,13 @@ export function watchPage(ctx: ContentScriptContext, loadedAt: number): void {
     }
   }
 
-  /** Could a term be in the page at all? An unreachable background or a bad answer counts as yes: look closer. */
-  async function mayHoldTerms(text: string): Promise<boolean> {
+  /** Is the watchlist on here, and could a term be in the page? An unreachable background or a bad answer counts as yes to both: look closer. */
+  async function probe(text: string): Promise<ProbeResponse> {
     try {
       const response: unknown = await browser.runtime.sendMessage({ type: WATCH_PROBE, text });
       return clock.time(() => readProbeResponse(response));
     } catch {
-      return true;
+      return { watching: true, maybe: true };
     }
   }
 
@@ -123,25 +122,26 @@ export function watchPage(ctx: ContentScriptContext, loadedAt: number): void {
     performance.measure('canh-tin-watch-main-thread', { start: measureFrom.at, duration: clock.totalMs - measureFrom.clockMs });
   }
 
-  function start(stored: unknown): void {
+  function start(): void {
     stop();
-    const hostname = location.hostname;
-    if (!(plainlyWatching(stored, hostname) || isWatchingHost(readPageSwitches(stored), hostname)) || !document.body) {
-      reportCount();
-      return;
-    }
+    if (!document.body) return;
     const page = new PageHighlighter(document, matchInBackground, clock);
     highlighter = page;
     // textContent is a superset of the text the highlighter scans (scripts, form fields and all):
     // a page without a term in it has none in its visible text either.
-    firstScan = mayHoldTerms(document.body.textContent ?? '').then((maybe) =>
-      maybe && highlighter === page ? page.scan(document.body) : undefined,
-    );
+    firstScan = probe(document.body.textContent ?? '').then(({ watching, maybe }) => {
+      if (highlighter !== page) return undefined;
+      if (!watching) {
+        // Off for this site or everywhere: nothing painted, nothing followed, the badge cleared.
+        stop();
+        return undefined;
+      }
+      return maybe ? page.scan(document.body) : undefined;
+    });
     void firstScan.then(() =>
       clock.time(() => {
-        if (highlighter !== page) return;
         reportCount();
-        measureScan();
+        if (highlighter === page) measureScan();
       }),
     );
 
@@ -156,10 +156,6 @@ export function watchPage(ctx: ContentScriptContext, loadedAt: number): void {
       if (pending.size > 0 && rescanTimer === undefined) rescanTimer = setTimeout(() => void flushPending(), RESCAN_THROTTLE_MS);
     });
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-  }
-
-  function readAndStart(): Promise<void> {
-    return browser.storage.local.get(WATCHLIST_STORAGE_KEY).then((items) => clock.time(() => start(items[WATCHLIST_STORAGE_KEY])));
   }
 
   function pageHits(): WatchPageHits {
@@ -186,7 +182,7 @@ export function watchPage(ctx: ContentScriptContext, loadedAt: number): void {
   const onStorageChanged = (changes: Record<string, unknown>, area: string) => {
     if (area !== 'local' || !(WATCHLIST_STORAGE_KEY in changes)) return;
     measureFrom = { at: performance.now(), clockMs: clock.totalMs };
-    void readAndStart();
+    clock.time(start);
   };
 
   clock.time(() => {
@@ -197,6 +193,6 @@ export function watchPage(ctx: ContentScriptContext, loadedAt: number): void {
       browser.runtime.onMessage.removeListener(onMessage);
       browser.storage.onChanged.removeListener(onStorageChanged);
     });
-    void readAndStart();
+    start();
   });
 }

@@ -1,6 +1,6 @@
 /**
- * The watchlist's storage and message contract as the content script reads it,
- * without zod. The content script runs on every page the monitor opens, and
+ * The watchlist's message contract as the content script reads it, without
+ * zod (of its storage, the content script only watches the key for changes). The content script runs on every page the monitor opens, and
  * evaluating zod and the schemas built with it took 20–30 ms of each page's
  * main thread before any of our code ran, several times the whole scan.
  *
@@ -8,7 +8,7 @@
  * remain the contract; these checks accept exactly what they accept and give
  * the same values, which tests/unit/watchlist-content-script-contract.test.ts
  * holds them to (constants included). Everything here comes from Canh Tin
- * itself (its storage, its background, its popup), so a failed check means a
+ * itself (its background, its popup), so a failed check means a
  * bug or an old version, not an attack; the page's own data never gets here.
  */
 import type { TermHit } from './match-terms';
@@ -23,18 +23,8 @@ export const WATCH_JUMP = 'watch-jump';
 export const WATCH_HIT_COUNT = 'watch-hit-count';
 /** Content script → background: find the watchlist's terms in this text. */
 export const WATCH_MATCH = 'watch-match';
-/** Content script → background: could the terms be in this text at all (the page body's textContent)? */
+/** Content script → background: is the watchlist on here, and could its terms be in this text (the page body's textContent)? */
 export const WATCH_PROBE = 'watch-probe';
-
-/**
- * The switches, all the content script reads of the settings: the groups'
- * colours come with the background's answer when there are hits, so the
- * default watchlist and its groups are not in this bundle.
- */
-export interface PageSwitches {
-  enabled: boolean;
-  disabledHosts: readonly string[];
-}
 
 /** A group as the background's answer gives it (watchHitGroupSchema). */
 export interface HitGroup {
@@ -51,37 +41,6 @@ export interface MatchResponse {
   hits: TermHit[];
   /** Only with hits. */
   groups?: HitGroup[];
-}
-
-export function normaliseHost(hostname: string): string {
-  return hostname.toLowerCase().replace(/^www\./, '');
-}
-
-export function isWatchingHost(switches: PageSwitches, hostname: string): boolean {
-  return switches.enabled && !switches.disabledHosts.includes(normaliseHost(hostname));
-}
-
-/**
- * True when the stored value switches this host on however it is read:
- * switches that say so, or a value that is not settings at all (nothing stored
- * yet, a broken value), which falls back to the defaults, on everywhere. Then a
- * page can be scanned before (and most often without) checking the whole value.
- */
-export function plainlyWatching(stored: unknown, hostname: string): boolean {
-  if (!isObject(stored)) return true;
-  const { enabled, disabledHosts } = stored;
-  if (typeof enabled !== 'boolean' || !Array.isArray(disabledHosts)) return true;
-  return enabled && !disabledHosts.includes(normaliseHost(hostname));
-}
-
-/** The default settings' switches (defaultWatchlistSettings()). */
-export function defaultPageSwitches(): PageSwitches {
-  return { enabled: true, disabledHosts: [] };
-}
-
-/** Stored value → switches, as parseWatchlistSettings reads it: defaults unless the whole value is valid. */
-export function readPageSwitches(stored: unknown): PageSwitches {
-  return isValidSettings(stored) ? { enabled: stored.enabled, disabledHosts: [...stored.disabledHosts] } : defaultPageSwitches();
 }
 
 /** A request from the extension (watchRequestSchema), or undefined. */
@@ -105,13 +64,23 @@ export function readMatchResponse(response: unknown): MatchResponse | undefined 
   return groups && { hits, groups };
 }
 
+/** The background's answer to WATCH_PROBE (watchProbeResponseSchema). */
+export interface ProbeResponse {
+  /** The watchlist is on for this page's site. */
+  watching: boolean;
+  /** A term may be in the page's text: look closer. */
+  maybe: boolean;
+}
+
 /**
- * The background's answer to WATCH_PROBE (watchProbeResponseSchema): may the
- * page hold a term? Anything but a plain no counts as yes, so a bad answer
- * costs a closer look, never a missed term.
+ * Reads the answer to WATCH_PROBE. Anything the schema would not accept counts
+ * as watching and maybe, so a bad answer costs a closer look, never a missed term.
  */
-export function readProbeResponse(response: unknown): boolean {
-  return !(isObject(response) && response.maybe === false);
+export function readProbeResponse(response: unknown): ProbeResponse {
+  if (isObject(response) && typeof response.watching === 'boolean' && typeof response.maybe === 'boolean') {
+    return { watching: response.watching, maybe: response.maybe };
+  }
+  return { watching: true, maybe: true };
 }
 
 function readHitGroups(value: unknown): HitGroup[] | undefined {
@@ -151,31 +120,4 @@ const COLOR = /^#[0-9a-fA-F]{6}$/;
 
 function isColor(value: unknown): value is string {
   return typeof value === 'string' && COLOR.test(value);
-}
-
-/** watchlistSettingsSchema accepts the value (which then stands instead of the defaults). */
-function isValidSettings(stored: unknown): stored is { enabled: boolean; disabledHosts: string[] } {
-  if (!isObject(stored) || stored.version !== 1 || typeof stored.enabled !== 'boolean') return false;
-  const { disabledHosts, groups } = stored;
-  if (!Array.isArray(disabledHosts) || disabledHosts.length > 5000 || !allOf(disabledHosts, (host) => isString(host, 0, 253))) return false;
-  return Array.isArray(groups) && groups.length <= 200 && allOf(groups, isValidGroup);
-}
-
-function isValidGroup(group: unknown): boolean {
-  if (!isObject(group)) return false;
-  const { id, name, color, category, terms } = group;
-  if (!isString(id, 1, 80) || !isString(name, 0, 120) || !isColor(color)) return false;
-  if (!isString(category, 0, 60) || !Array.isArray(terms) || terms.length > 2000) return false;
-  return allOf(terms, (term) => {
-    if (!isObject(term) || !isTrimmedForm(term.term)) return false;
-    if (term.variants === undefined) return true;
-    return Array.isArray(term.variants) && term.variants.length <= 50 && allOf(term.variants, isTrimmedForm);
-  });
-}
-
-/** z.string().trim().min(1).max(200) accepts it. */
-function isTrimmedForm(value: unknown): boolean {
-  if (typeof value !== 'string') return false;
-  const { length } = value.trim();
-  return length >= 1 && length <= 200;
 }

@@ -53,21 +53,38 @@ describe('the background watch matcher', () => {
   it('answers a probe of a whole page text: no without any form, yes with one (a substring is enough)', async () => {
     await saveWatchlistSettings(fakeBrowser.storage.local, settings);
     setupWatchMatcher();
-    expect(await probeWatchTerms('chợ phiên cuối tuần năm nay đông vui')).toEqual({ maybe: false });
-    expect(await probeWatchTerms('var x = 1; Tàu cá gần Trường Sa')).toEqual({ maybe: true });
+    expect(await probeWatchTerms('chợ phiên cuối tuần năm nay đông vui', 'news.example')).toEqual({ watching: true, maybe: false });
+    expect(await probeWatchTerms('var x = 1; Tàu cá gần Trường Sa', 'news.example')).toEqual({ watching: true, maybe: true });
     // Glued to the previous node's text in textContent; the closer look decides.
-    expect(await probeWatchTerms('LêHoàng Sa')).toEqual({ maybe: true });
-    expect(watchProbeResponseSchema.safeParse(await probeWatchTerms('x')).success).toBe(true);
+    expect(await probeWatchTerms('LêHoàng Sa', 'news.example')).toEqual({ watching: true, maybe: true });
+    expect(watchProbeResponseSchema.safeParse(await probeWatchTerms('x', 'news.example')).success).toBe(true);
     // A term added in the options counts for the next page.
     await saveWatchlistSettings(fakeBrowser.storage.local, { ...settings, groups: [{ ...settings.groups[0]!, terms: [{ term: 'chợ phiên' }] }] });
-    expect(await probeWatchTerms('chợ phiên cuối tuần')).toEqual({ maybe: true });
+    expect(await probeWatchTerms('chợ phiên cuối tuần', 'news.example')).toEqual({ watching: true, maybe: true });
+  });
+
+  it('tells a page the watchlist is off for its site, or everywhere, from the switches as stored right now', async () => {
+    setupWatchMatcher();
+    await saveWatchlistSettings(fakeBrowser.storage.local, { ...settings, disabledHosts: ['news.example'] });
+    expect(await probeWatchTerms('Trường Sa', 'www.News.example')).toEqual({ watching: false, maybe: false });
+    expect(await probeWatchTerms('Trường Sa', 'other.example')).toEqual({ watching: true, maybe: true });
+    // Switched off everywhere: the very next probe knows, whatever this worker has cached.
+    await fakeBrowser.storage.local.set({ watchlist: { ...settings, enabled: false } });
+    expect(await probeWatchTerms('Trường Sa', 'other.example')).toEqual({ watching: false, maybe: false });
+    // Nothing stored yet: the defaults, on everywhere.
+    await fakeBrowser.storage.local.clear();
+    expect((await probeWatchTerms('Trường Sa', 'other.example')).watching).toBe(true);
   });
 
   it('routes a probe or a match only from our own content script in a tab, and only when well formed', async () => {
     setupWatchMatcher();
     await saveWatchlistSettings(fakeBrowser.storage.local, settings);
-    const ours = { id: fakeBrowser.runtime.id, tab: { id: 3 } };
-    await expect(handleWatchMatch({ type: 'watch-probe', text: 'gần Hoàng Sa' }, ours)).resolves.toEqual({ maybe: true });
+    const ours = { id: fakeBrowser.runtime.id, tab: { id: 3 }, url: 'https://news.example/bai-viet' };
+    await expect(handleWatchMatch({ type: 'watch-probe', text: 'gần Hoàng Sa' }, ours)).resolves.toEqual({ watching: true, maybe: true });
+    await saveWatchlistSettings(fakeBrowser.storage.local, { ...settings, disabledHosts: ['news.example'] });
+    // The site comes from the sender, not from anything the page says.
+    await expect(handleWatchMatch({ type: 'watch-probe', text: 'gần Hoàng Sa', host: 'other.example' }, ours)).resolves.toEqual({ watching: false, maybe: false });
+    await saveWatchlistSettings(fakeBrowser.storage.local, settings);
     await expect(handleWatchMatch({ type: 'watch-match', text: 'gần Hoàng Sa' }, ours)).resolves.toMatchObject({ hits: [{ term: 'Hoàng Sa' }] });
     expect(handleWatchMatch({ type: 'watch-probe', text: 42 }, ours)).toBeNull();
     expect(handleWatchMatch({ type: 'watch-probe', text: 'Hoàng Sa' }, { id: 'another-extension', tab: { id: 3 } })).toBeNull();
