@@ -43,6 +43,9 @@ export function watchPage(ctx: ContentScriptContext, loadedAt: number): void {
   performance.measure('canh-tin-watch-load', { start: loadedAt, duration: loadMs });
   /** Where the current scan's measurement starts: the time, and the clock's total then. */
   let measureFrom = { at: loadedAt, clockMs: 0 };
+  /** The current start while the watchlist is on for this page (a token: a later start or stop replaces it). */
+  let watching: object | undefined;
+  /** Made on the first closer look: a page whose probe says no never builds one. */
   let highlighter: PageHighlighter | undefined;
   let observer: MutationObserver | undefined;
   let pending = new Set<Node>();
@@ -62,14 +65,14 @@ export function watchPage(ctx: ContentScriptContext, loadedAt: number): void {
     }
   }
 
-  /** Is the watchlist on here, and could a term be in the page? An unreachable background or a bad answer counts as yes to both: look closer. */
-  async function probe(text: string): Promise<ProbeResponse> {
-    try {
-      const response: unknown = await browser.runtime.sendMessage({ type: WATCH_PROBE, text });
-      return clock.time(() => readProbeResponse(response));
-    } catch {
-      return { watching: true, maybe: true };
-    }
+  /** Asks whether the watchlist is on here and a term may be in `text`; an unreachable background answers nothing, which reads as yes to both. */
+  function sendProbe(text: string): Promise<unknown> {
+    return browser.runtime.sendMessage({ type: WATCH_PROBE, text }).catch(() => undefined);
+  }
+
+  function pageHighlighter(): PageHighlighter {
+    highlighter ??= new PageHighlighter(document, matchInBackground, clock);
+    return highlighter;
   }
 
   function reportCount(): void {
@@ -86,6 +89,7 @@ export function watchPage(ctx: ContentScriptContext, loadedAt: number): void {
     rescanTimer = undefined;
     pending = new Set();
     firstScan = Promise.resolve();
+    watching = undefined;
     highlighter?.clear();
     highlighter = undefined;
   }
@@ -100,8 +104,8 @@ export function watchPage(ctx: ContentScriptContext, loadedAt: number): void {
     rescanTimer = undefined;
     const roots = [...pending].filter((node) => node.isConnected);
     pending = new Set();
-    const page = highlighter;
-    if (!page) return;
+    if (!watching || roots.length === 0) return;
+    const page = pageHighlighter();
     // Scan only the outermost added nodes: their descendants come with them
     // (an ancestor walk per node, not a comparison of every pair: feeds add hundreds).
     const pendingSet = new Set(roots);
@@ -122,28 +126,36 @@ export function watchPage(ctx: ContentScriptContext, loadedAt: number): void {
     performance.measure('canh-tin-watch-main-thread', { start: measureFrom.at, duration: clock.totalMs - measureFrom.clockMs });
   }
 
+  /** What the probe's answer leaves to do: the closer look (a scan under way), or nothing. */
+  function afterProbe(run: object, response: unknown): Promise<void> | undefined {
+    if (watching !== run) return undefined;
+    const answer: ProbeResponse = readProbeResponse(response);
+    if (answer.watching && answer.maybe) return pageHighlighter().scan(document.body);
+    // Off for this site or everywhere: nothing painted, nothing followed.
+    if (!answer.watching) stop();
+    // A page that had hits before a restart (a watchlist edit) may have none now: clear its badge.
+    reportCount();
+    return undefined;
+  }
+
   function start(): void {
     stop();
     if (!document.body) return;
-    const page = new PageHighlighter(document, matchInBackground, clock);
-    highlighter = page;
+    const run = {};
+    watching = run;
     // textContent is a superset of the text the highlighter scans (scripts, form fields and all):
     // a page without a term in it has none in its visible text either.
-    firstScan = probe(document.body.textContent ?? '').then(({ watching, maybe }) => {
-      if (highlighter !== page) return undefined;
-      if (!watching) {
-        // Off for this site or everywhere: nothing painted, nothing followed, the badge cleared.
-        stop();
-        return undefined;
-      }
-      return maybe ? page.scan(document.body) : undefined;
+    firstScan = sendProbe(document.body.textContent ?? '').then((response) => {
+      const scanning = clock.time(() => afterProbe(run, response));
+      // Measured once the slice has been counted; with a scan, once it has painted and reported.
+      if (!scanning) return void (watching === run && measureScan());
+      return scanning.then(() =>
+        clock.time(() => {
+          reportCount();
+          if (watching === run) measureScan();
+        }),
+      );
     });
-    void firstScan.then(() =>
-      clock.time(() => {
-        reportCount();
-        if (highlighter === page) measureScan();
-      }),
-    );
 
     observer = new MutationObserver((mutations) => {
       for (const mutation of mutations) {
@@ -163,7 +175,7 @@ export function watchPage(ctx: ContentScriptContext, loadedAt: number): void {
     const counts = page?.counts() ?? new Map<string, number>();
     return {
       host: location.hostname,
-      active: page !== undefined,
+      active: watching !== undefined,
       terms: [...counts].map(([term, count]) => {
         const group = page?.groupOf(term);
         return { term, count, category: group?.category ?? '', color: group?.color ?? '' };
