@@ -41,10 +41,12 @@ export const watchHitCountSchema = z.object({
  */
 export const WATCH_MATCH = 'watch-match';
 
+/** The most text one message carries: a very long forum thread is a few MB; anything past 8M characters is not a page. */
+export const WATCH_TEXT_LIMIT = 8_000_000;
+
 export const watchMatchRequestSchema = z.object({
   type: z.literal(WATCH_MATCH),
-  // A very long forum thread is a few MB of text; anything past 8M characters is not a page.
-  text: z.string().max(8_000_000),
+  text: z.string().max(WATCH_TEXT_LIMIT),
 });
 
 /**
@@ -59,7 +61,9 @@ export const WATCH_PROBE = 'watch-probe';
 
 export const watchProbeRequestSchema = z.object({
   type: z.literal(WATCH_PROBE),
-  text: z.string().max(8_000_000),
+  text: z.string().max(WATCH_TEXT_LIMIT),
+  /** False when the page's text was over WATCH_TEXT_LIMIT and not sent: the answer is then "look closer". */
+  complete: z.boolean(),
 });
 
 export const watchProbeResponseSchema = z.object({ watching: z.boolean(), maybe: z.boolean() });

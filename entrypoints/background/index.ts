@@ -3,13 +3,11 @@ import { purgeExpiredTrash } from '@/lib/db/trash';
 import { setupContextMenu } from './context-menu';
 import { setupMessageHandler } from './message-handler';
 import { setupShortcut } from './shortcut';
-import { setupWatchMatcher } from './watch-matcher';
 
 export default defineBackground(() => {
   setupContextMenu();
   setupShortcut();
   setupMessageHandler();
-  setupWatchMatcher();
   // The 30-day trash rule runs whenever the worker starts (often: it is stopped when idle).
   purgeExpiredTrash(appDatabase(), Date.now()).catch((error: unknown) => console.warn('Canh Tin: trash purge failed', error));
 });

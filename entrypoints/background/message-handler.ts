@@ -83,9 +83,9 @@ function hostOf(url: string | undefined): string {
 export function handleWatchMatch(message: unknown, sender: Sender): Promise<unknown> | null {
   if (sender.id !== browser.runtime.id || sender.tab?.id === undefined) return null;
   const probe = watchProbeRequestSchema.safeParse(message);
-  if (probe.success) return probeWatchTerms(probe.data.text, hostOf(sender.url));
+  if (probe.success) return probeWatchTerms(probe.data.text, hostOf(sender.url), probe.data.complete);
   const request = watchMatchRequestSchema.safeParse(message);
-  return request.success ? matchWatchTerms(request.data.text) : null;
+  return request.success ? matchWatchTerms(request.data.text, hostOf(sender.url)) : null;
 }
 
 export function setupMessageHandler(): void {
@@ -93,7 +93,8 @@ export function setupMessageHandler(): void {
     if (handleContentScriptMessage(message, sender)) return false;
     const matching = handleWatchMatch(message, sender);
     if (matching) {
-      // On failure: no hits, and a probe is told to look closer (its WATCH_MATCH then answers no hits).
+      // On failure (the settings could not be read): a probe is told to look closer, and the
+      // match that follows, failing the same way, answers no hits. Nothing is painted.
       matching.then(sendResponse, () => sendResponse({ hits: [], watching: true, maybe: true }));
       return true;
     }

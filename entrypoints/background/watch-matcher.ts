@@ -1,25 +1,33 @@
 /**
  * Matches page text against the watchlist for the highlighters in the tabs.
- * The watchlist is compiled once and kept while the service worker lives (and
- * recompiled when the monitor edits it), so a page pays for neither the
- * compilation nor a cold matcher on its own main thread. Answers with hits
- * carry the groups' colours too, so a page without hits never reads them.
+ * Every question reads the stored settings afresh (a switch flipped or a term
+ * added counts for the very next page, whichever of the page's and this
+ * worker's change events comes first); the compiled watchlist is kept while
+ * the worker lives and rebuilt only when the terms read differ, so a page pays
+ * for neither the compilation nor a cold matcher on its own main thread.
+ * Answers with hits carry the groups' colours too, so a page without hits
+ * never reads them.
  */
-import { isWatchingHost, loadWatchlistSettings, watchTermsOf, WATCHLIST_STORAGE_KEY, type WatchGroupSetting } from '@/lib/settings/watchlist-settings';
+import { isWatchingHost, loadWatchlistSettings, watchTermsOf, type WatchGroupSetting } from '@/lib/settings/watchlist-settings';
 import { compileWatchlist, findTermHits, mayContainTerms, type CompiledWatchlist, type TermHit } from '@/lib/watchlist/match-terms';
 import type { WatchHitGroup, WatchMatchResponse, WatchProbeResponse } from '@/lib/watchlist-messages';
 
-interface LoadedWatchlist {
+interface CompiledGroups {
+  /** The groups as read, as JSON: the cache's key. */
+  key: string;
   compiled: CompiledWatchlist;
   groups: readonly WatchGroupSetting[];
 }
 
-let loaded: Promise<LoadedWatchlist> | undefined;
+let cached: CompiledGroups | undefined;
 
-export function setupWatchMatcher(): void {
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && WATCHLIST_STORAGE_KEY in changes) loaded = undefined;
-  });
+/** The watchlist as stored now, if it is on for `hostname`: its switches read fresh, its automaton from the cache when the terms are unchanged. */
+async function watchlistFor(hostname: string): Promise<CompiledGroups | undefined> {
+  const settings = await loadWatchlistSettings(browser.storage.local);
+  if (!isWatchingHost(settings, hostname)) return undefined;
+  const key = JSON.stringify(settings.groups);
+  if (cached?.key !== key) cached = { key, compiled: compileWatchlist(watchTermsOf(settings)), groups: settings.groups };
+  return cached;
 }
 
 /**
@@ -37,30 +45,21 @@ export function hitGroups(groups: readonly WatchGroupSetting[], hits: readonly T
   });
 }
 
-function loadWatchlist(): Promise<LoadedWatchlist> {
-  loaded ??= loadWatchlistSettings(browser.storage.local).then((settings) => ({
-    compiled: compileWatchlist(watchTermsOf(settings)),
-    groups: settings.groups,
-  }));
-  return loaded;
-}
-
 /**
  * A page's first question: is the watchlist on for it, and could any term be
- * in its whole text? The switches are read here, fresh for every page, so the
- * page itself reads no storage before it asks (and a switch just flipped
- * counts at once, whichever of the page's and this worker's change events
- * comes first).
+ * in its whole text? `complete` is false when the page had more text than one
+ * message carries: then only a closer look can tell.
  */
-export async function probeWatchTerms(text: string, hostname: string): Promise<WatchProbeResponse> {
-  const settings = await loadWatchlistSettings(browser.storage.local);
-  if (!isWatchingHost(settings, hostname)) return { watching: false, maybe: false };
-  const { compiled } = await loadWatchlist();
-  return { watching: true, maybe: mayContainTerms(compiled, text) };
+export async function probeWatchTerms(text: string, hostname: string, complete = true): Promise<WatchProbeResponse> {
+  const watchlist = await watchlistFor(hostname);
+  if (!watchlist) return { watching: false, maybe: false };
+  return { watching: true, maybe: !complete || mayContainTerms(watchlist.compiled, text) };
 }
 
-export async function matchWatchTerms(text: string): Promise<WatchMatchResponse> {
-  const { compiled, groups } = await loadWatchlist();
-  const hits = findTermHits(compiled, text);
-  return hits.length === 0 ? { hits } : { hits, groups: hitGroups(groups, hits) };
+/** The hits in a page's text; none where the watchlist is off (whatever the page believes). */
+export async function matchWatchTerms(text: string, hostname: string): Promise<WatchMatchResponse> {
+  const watchlist = await watchlistFor(hostname);
+  if (!watchlist) return { hits: [] };
+  const hits = findTermHits(watchlist.compiled, text);
+  return hits.length === 0 ? { hits } : { hits, groups: hitGroups(watchlist.groups, hits) };
 }

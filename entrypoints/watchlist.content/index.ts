@@ -1,6 +1,6 @@
 // The watchlist highlighter, on every http(s) page. No React, no zod, no
-// database, no watchlist: the switches come from storage.local, the text goes to
-// the background, which answers with the hits (and, only then, their colours).
+// database, no watchlist, no storage read: the text goes to the background,
+// which knows the switches and answers with the hits (and, only then, their colours).
 // loaded-at comes first: the time it records is when the bundle began to run.
 import { loadStartedAt } from './loaded-at';
 import { watchPage } from './watch-page';

@@ -1,7 +1,8 @@
 /**
- * Runs the watchlist on one page: reads the switches, highlights the terms,
- * keeps up with content the page adds later (throttled), reports the hit count
- * for the toolbar badge, answers the popup, and cleans up when switched off.
+ * Runs the watchlist on one page: asks the background whether it is on here,
+ * highlights the terms, keeps up with content the page adds later (throttled),
+ * reports the hit count for the toolbar badge, answers the popup, and cleans
+ * up when switched off.
  *
  * It runs on every page, so the path of a page without hits is kept short:
  * no zod in the bundle (lib/watchlist/content-script-contract.ts says why),
@@ -24,6 +25,7 @@ import {
   WATCH_JUMP,
   WATCH_MATCH,
   WATCH_PROBE,
+  WATCH_TEXT_LIMIT,
   WATCHLIST_STORAGE_KEY,
   type MatchResponse,
   type ProbeResponse,
@@ -43,8 +45,10 @@ export function watchPage(ctx: ContentScriptContext, loadedAt: number): void {
   performance.measure('canh-tin-watch-load', { start: loadedAt, duration: loadMs });
   /** Where the current scan's measurement starts: the time, and the clock's total then. */
   let measureFrom = { at: loadedAt, clockMs: 0 };
-  /** The current start while the watchlist is on for this page (a token: a later start or stop replaces it). */
-  let watching: object | undefined;
+  /** The current start (a token: a later start or stop replaces it, and an old answer is then ignored). */
+  let current: object | undefined;
+  /** The background said the watchlist is on for this page; until then the popup shows it off. */
+  let watching = false;
   /** Made on the first closer look: a page whose probe says no never builds one. */
   let highlighter: PageHighlighter | undefined;
   let observer: MutationObserver | undefined;
@@ -67,7 +71,9 @@ export function watchPage(ctx: ContentScriptContext, loadedAt: number): void {
 
   /** Asks whether the watchlist is on here and a term may be in `text`; an unreachable background answers nothing, which reads as yes to both. */
   function sendProbe(text: string): Promise<unknown> {
-    return browser.runtime.sendMessage({ type: WATCH_PROBE, text }).catch(() => undefined);
+    // A page with more text than a message carries sends none: the answer is then "look closer".
+    const complete = text.length <= WATCH_TEXT_LIMIT;
+    return browser.runtime.sendMessage({ type: WATCH_PROBE, text: complete ? text : '', complete }).catch(() => undefined);
   }
 
   function pageHighlighter(): PageHighlighter {
@@ -89,7 +95,8 @@ export function watchPage(ctx: ContentScriptContext, loadedAt: number): void {
     rescanTimer = undefined;
     pending = new Set();
     firstScan = Promise.resolve();
-    watching = undefined;
+    current = undefined;
+    watching = false;
     highlighter?.clear();
     highlighter = undefined;
   }
@@ -128,8 +135,9 @@ export function watchPage(ctx: ContentScriptContext, loadedAt: number): void {
 
   /** What the probe's answer leaves to do: the closer look (a scan under way), or nothing. */
   function afterProbe(run: object, response: unknown): Promise<void> | undefined {
-    if (watching !== run) return undefined;
+    if (current !== run) return undefined;
     const answer: ProbeResponse = readProbeResponse(response);
+    watching = answer.watching;
     if (answer.watching && answer.maybe) return pageHighlighter().scan(document.body);
     // Off for this site or everywhere: nothing painted, nothing followed.
     if (!answer.watching) stop();
@@ -142,17 +150,17 @@ export function watchPage(ctx: ContentScriptContext, loadedAt: number): void {
     stop();
     if (!document.body) return;
     const run = {};
-    watching = run;
+    current = run;
     // textContent is a superset of the text the highlighter scans (scripts, form fields and all):
     // a page without a term in it has none in its visible text either.
     firstScan = sendProbe(document.body.textContent ?? '').then((response) => {
       const scanning = clock.time(() => afterProbe(run, response));
       // Measured once the slice has been counted; with a scan, once it has painted and reported.
-      if (!scanning) return void (watching === run && measureScan());
+      if (!scanning) return void (current === run && measureScan());
       return scanning.then(() =>
         clock.time(() => {
           reportCount();
-          if (watching === run) measureScan();
+          if (current === run) measureScan();
         }),
       );
     });
@@ -175,7 +183,7 @@ export function watchPage(ctx: ContentScriptContext, loadedAt: number): void {
     const counts = page?.counts() ?? new Map<string, number>();
     return {
       host: location.hostname,
-      active: watching !== undefined,
+      active: watching,
       terms: [...counts].map(([term, count]) => {
         const group = page?.groupOf(term);
         return { term, count, category: group?.category ?? '', color: group?.color ?? '' };

@@ -1,6 +1,6 @@
 /**
- * The monitor's watchlist settings as stored (browser.storage.local, so the
- * content script on every page can read them without a round trip): the term
+ * The monitor's watchlist settings as stored (browser.storage.local, which the
+ * background reads for every page and whose changes each page follows): the term
  * groups with their colour and category, a global switch and per-site switches.
  * Everything read back is validated; anything malformed falls back to defaults.
  */

@@ -25,6 +25,8 @@ export const WATCH_HIT_COUNT = 'watch-hit-count';
 export const WATCH_MATCH = 'watch-match';
 /** Content script → background: is the watchlist on here, and could its terms be in this text (the page body's textContent)? */
 export const WATCH_PROBE = 'watch-probe';
+/** The most text one message to the background may carry (watchProbeRequestSchema). */
+export const WATCH_TEXT_LIMIT = 8_000_000;
 
 /** A group as the background's answer gives it (watchHitGroupSchema). */
 export interface HitGroup {

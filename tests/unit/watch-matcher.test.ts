@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleWatchMatch } from '@/entrypoints/background/message-handler';
-import { hitGroups, matchWatchTerms, probeWatchTerms, setupWatchMatcher } from '@/entrypoints/background/watch-matcher';
+import { hitGroups, matchWatchTerms, probeWatchTerms } from '@/entrypoints/background/watch-matcher';
 import { defaultWatchlistSettings, saveWatchlistSettings, type WatchlistSettings } from '@/lib/settings/watchlist-settings';
 import { watchMatchResponseSchema, watchProbeResponseSchema } from '@/lib/watchlist-messages';
 
@@ -25,14 +25,13 @@ describe('the background watch matcher', () => {
 
   it('answers a page without hits with the hits alone, no colours', async () => {
     await saveWatchlistSettings(fakeBrowser.storage.local, settings);
-    const answer = await matchWatchTerms('chợ phiên cuối tuần năm nay đông vui');
+    const answer = await matchWatchTerms('chợ phiên cuối tuần năm nay đông vui', 'news.example');
     expect(answer).toEqual({ hits: [] });
   });
 
   it('sends every group, in order, with the hit terms each paints (a term belongs to its first group)', async () => {
     await saveWatchlistSettings(fakeBrowser.storage.local, settings);
-    setupWatchMatcher();
-    const answer = await matchWatchTerms('Tàu cá Phú Quốc gặp nạn gần Trường Sa.');
+    const answer = await matchWatchTerms('Tàu cá Phú Quốc gặp nạn gần Trường Sa.', 'news.example');
     expect(answer.hits.map((hit) => hit.term)).toEqual(['Phú Quốc', 'Trường Sa']);
     expect(answer.groups).toEqual([
       { id: 'sea', color: '#d32f2f', category: 'sovereignty-sea-islands', terms: ['Trường Sa'] },
@@ -44,15 +43,13 @@ describe('the background watch matcher', () => {
 
   it('takes the colours from the settings the hits come from, after an edit too', async () => {
     await saveWatchlistSettings(fakeBrowser.storage.local, settings);
-    setupWatchMatcher();
-    expect((await matchWatchTerms('Hoàng Sa')).groups?.[0]?.color).toBe('#d32f2f');
+    expect((await matchWatchTerms('Hoàng Sa', 'news.example')).groups?.[0]?.color).toBe('#d32f2f');
     await saveWatchlistSettings(fakeBrowser.storage.local, { ...settings, groups: [{ ...settings.groups[0]!, color: '#000000' }] });
-    expect((await matchWatchTerms('Hoàng Sa')).groups).toEqual([{ id: 'sea', color: '#000000', category: 'sovereignty-sea-islands', terms: ['Hoàng Sa'] }]);
+    expect((await matchWatchTerms('Hoàng Sa', 'news.example')).groups).toEqual([{ id: 'sea', color: '#000000', category: 'sovereignty-sea-islands', terms: ['Hoàng Sa'] }]);
   });
 
   it('answers a probe of a whole page text: no without any form, yes with one (a substring is enough)', async () => {
     await saveWatchlistSettings(fakeBrowser.storage.local, settings);
-    setupWatchMatcher();
     expect(await probeWatchTerms('chợ phiên cuối tuần năm nay đông vui', 'news.example')).toEqual({ watching: true, maybe: false });
     expect(await probeWatchTerms('var x = 1; Tàu cá gần Trường Sa', 'news.example')).toEqual({ watching: true, maybe: true });
     // Glued to the previous node's text in textContent; the closer look decides.
@@ -64,29 +61,46 @@ describe('the background watch matcher', () => {
   });
 
   it('tells a page the watchlist is off for its site, or everywhere, from the switches as stored right now', async () => {
-    setupWatchMatcher();
     await saveWatchlistSettings(fakeBrowser.storage.local, { ...settings, disabledHosts: ['news.example'] });
     expect(await probeWatchTerms('Trường Sa', 'www.News.example')).toEqual({ watching: false, maybe: false });
     expect(await probeWatchTerms('Trường Sa', 'other.example')).toEqual({ watching: true, maybe: true });
-    // Switched off everywhere: the very next probe knows, whatever this worker has cached.
+    // Switched off everywhere (written with no listener in this worker: fakeBrowser fires none we registered):
+    // the very next probe knows, and so does a match, whatever the page believes.
     await fakeBrowser.storage.local.set({ watchlist: { ...settings, enabled: false } });
     expect(await probeWatchTerms('Trường Sa', 'other.example')).toEqual({ watching: false, maybe: false });
+    expect(await matchWatchTerms('Trường Sa', 'other.example')).toEqual({ hits: [] });
     // Nothing stored yet: the defaults, on everywhere.
     await fakeBrowser.storage.local.clear();
     expect((await probeWatchTerms('Trường Sa', 'other.example')).watching).toBe(true);
   });
 
+  it('rebuilds its automaton when the stored terms change, with no change event needed', async () => {
+    await saveWatchlistSettings(fakeBrowser.storage.local, settings);
+    expect(await probeWatchTerms('chợ phiên cuối tuần', 'news.example')).toEqual({ watching: true, maybe: false });
+    // Written straight to storage, as another context would: no listener of ours hears it.
+    await fakeBrowser.storage.local.set({ watchlist: { ...settings, groups: [{ ...settings.groups[0]!, terms: [{ term: 'chợ phiên' }] }] } });
+    expect(await probeWatchTerms('chợ phiên cuối tuần', 'news.example')).toEqual({ watching: true, maybe: true });
+    expect((await matchWatchTerms('chợ phiên cuối tuần', 'news.example')).hits.map((hit) => hit.term)).toEqual(['chợ phiên']);
+  });
+
+  it('tells a page with more text than a message carries to look closer, if it is on', async () => {
+    await saveWatchlistSettings(fakeBrowser.storage.local, { ...settings, disabledHosts: ['off.example'] });
+    expect(await probeWatchTerms('', 'news.example', false)).toEqual({ watching: true, maybe: true });
+    expect(await probeWatchTerms('', 'off.example', false)).toEqual({ watching: false, maybe: false });
+  });
+
   it('routes a probe or a match only from our own content script in a tab, and only when well formed', async () => {
-    setupWatchMatcher();
     await saveWatchlistSettings(fakeBrowser.storage.local, settings);
     const ours = { id: fakeBrowser.runtime.id, tab: { id: 3 }, url: 'https://news.example/bai-viet' };
-    await expect(handleWatchMatch({ type: 'watch-probe', text: 'gần Hoàng Sa' }, ours)).resolves.toEqual({ watching: true, maybe: true });
+    await expect(handleWatchMatch({ type: 'watch-probe', text: 'gần Hoàng Sa', complete: true }, ours)).resolves.toEqual({ watching: true, maybe: true });
     await saveWatchlistSettings(fakeBrowser.storage.local, { ...settings, disabledHosts: ['news.example'] });
-    // The site comes from the sender, not from anything the page says.
-    await expect(handleWatchMatch({ type: 'watch-probe', text: 'gần Hoàng Sa', host: 'other.example' }, ours)).resolves.toEqual({ watching: false, maybe: false });
+    // The site comes from the sender, not from anything the page says; a match there finds nothing either.
+    await expect(handleWatchMatch({ type: 'watch-probe', text: 'gần Hoàng Sa', complete: true, host: 'other.example' }, ours)).resolves.toEqual({ watching: false, maybe: false });
+    await expect(handleWatchMatch({ type: 'watch-match', text: 'gần Hoàng Sa' }, ours)).resolves.toEqual({ hits: [] });
     await saveWatchlistSettings(fakeBrowser.storage.local, settings);
     await expect(handleWatchMatch({ type: 'watch-match', text: 'gần Hoàng Sa' }, ours)).resolves.toMatchObject({ hits: [{ term: 'Hoàng Sa' }] });
-    expect(handleWatchMatch({ type: 'watch-probe', text: 42 }, ours)).toBeNull();
+    expect(handleWatchMatch({ type: 'watch-probe', text: 42, complete: true }, ours)).toBeNull();
+    expect(handleWatchMatch({ type: 'watch-probe', text: 'Hoàng Sa' }, ours)).toBeNull();
     expect(handleWatchMatch({ type: 'watch-probe', text: 'Hoàng Sa' }, { id: 'another-extension', tab: { id: 3 } })).toBeNull();
     expect(handleWatchMatch({ type: 'watch-probe', text: 'Hoàng Sa' }, { id: fakeBrowser.runtime.id })).toBeNull();
   });

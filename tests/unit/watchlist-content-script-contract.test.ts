@@ -19,6 +19,7 @@ describe('the content script contract', () => {
     expect(contract.WATCH_HIT_COUNT).toBe(messages.WATCH_HIT_COUNT);
     expect(contract.WATCH_MATCH).toBe(messages.WATCH_MATCH);
     expect(contract.WATCH_PROBE).toBe(messages.WATCH_PROBE);
+    expect(contract.WATCH_TEXT_LIMIT).toBe(messages.WATCH_TEXT_LIMIT);
   });
 
   it('reads a probe answer as the schema does; one it would refuse means watching and look closer', () => {
