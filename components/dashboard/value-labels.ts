@@ -5,6 +5,7 @@
  * dependency for a few lines of drawing).
  */
 import type { Chart, Plugin } from 'chart.js';
+import { formatNumber } from './labels';
 
 function totalsAt(chart: Chart<'bar'>): { total: number; x: number; y: number }[] {
   const horizontal = chart.options.indexAxis === 'y';
@@ -28,8 +29,6 @@ function totalsAt(chart: Chart<'bar'>): { total: number; x: number; y: number }[
   return ends;
 }
 
-let numbers: Intl.NumberFormat | undefined;
-
 export const valueLabels: Plugin<'bar'> = {
   id: 'canhTinValueLabels',
   afterDatasetsDraw(chart) {
@@ -42,8 +41,7 @@ export const valueLabels: Plugin<'bar'> = {
     ctx.textBaseline = horizontal ? 'middle' : 'bottom';
     for (const end of totalsAt(chart)) {
       if (!end || end.total <= 0) continue;
-      numbers ??= new Intl.NumberFormat(document.documentElement.lang || undefined);
-      ctx.fillText(numbers.format(end.total), horizontal ? end.x + 4 : end.x, horizontal ? end.y : end.y - 3);
+      ctx.fillText(formatNumber(end.total), horizontal ? end.x + 4 : end.x, horizontal ? end.y : end.y - 3);
     }
     ctx.restore();
   },
