@@ -25,10 +25,12 @@ export default defineConfig({
     // (`flag-tab` for any tabId, no user gesture) read the page and photograph it
     // (tabs.captureVisibleTab accepts only <all_urls> or activeTab), and what the
     // watchlist highlighter on every http(s) page needs.
-    // storage: the watchlist settings, which that highlighter reads.
+    // storage: the watchlist and its switches, which the background reads for that highlighter.
     // pageCapture (Chrome only): the optional whole-page MHTML evidence, off unless turned on in Settings.
     permissions: ['activeTab', 'scripting', 'contextMenus', 'storage', ...(browser === 'firefox' ? [] : ['pageCapture'])],
     host_permissions: ['<all_urls>'],
+    // The watchlist highlighter (entrypoints/watchlist-highlighter/index.ts says why it is declared here).
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['watchlist-highlighter.js'], run_at: 'document_idle' }],
     action: { default_title: '__MSG_extName__' },
     commands: {
       'flag-page': {

@@ -38,11 +38,11 @@ export function WatchHitsPanel() {
   useEffect(refresh, []);
 
   async function update(change: (settings: WatchlistSettings) => WatchlistSettings, shown: { globalOn?: boolean; siteOn?: boolean }) {
-    // Show the switch in its new position at once; the page catches up on the storage change.
+    // Show the switch in its new position at once; the page catches up when the background tells it of the change.
     setState((current) => (current.kind === 'ready' ? { ...current, ...shown } : current));
     const settings = await loadWatchlistSettings(browser.storage.local);
     await saveWatchlistSettings(browser.storage.local, change(settings));
-    // The page rescans on the storage change; read its new state a moment later.
+    // The page rescans when told (entrypoints/background/watchlist-restarts.ts); read its new state a moment later.
     setTimeout(refresh, 150);
   }
 

@@ -10,12 +10,15 @@ import { watchHitsSchema } from './flagging/watch-hits';
 export const WATCH_GET_HITS = 'watch-get-hits';
 /** Extension → content script: scroll to the next occurrence of `term`. Answered with `{ ok }`. */
 export const WATCH_JUMP = 'watch-jump';
+/** Background → content script: the watchlist or its switches changed; ask again. No answer. */
+export const WATCH_RESTART = 'watch-restart';
 /** Content script → background: the total number of hits on the page, for the toolbar badge. */
 export const WATCH_HIT_COUNT = 'watch-hit-count';
 
 export const watchRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal(WATCH_GET_HITS) }),
   z.object({ type: z.literal(WATCH_JUMP), term: z.string().max(200) }),
+  z.object({ type: z.literal(WATCH_RESTART) }),
 ]);
 export type WatchRequest = z.infer<typeof watchRequestSchema>;
 

@@ -7,8 +7,8 @@
 // mark.js (the usual highlighting library) run in the same page on the same
 // terms. Main thread = everything the
 // content script runs for the page's first scan, from the first statement of
-// its bundle: loading (evaluating the bundle, WXT's context; also shown on its
-// own), reading the switches, walking the DOM, posting the text, reading the
+// its bundle: loading (evaluating the bundle; also shown on its
+// own), reading the page's text, posting it, reading the
 // answer and, with hits only, setting up the colours, painting and reporting
 // the count. Not seen from inside: the browser compiling the script before it
 // runs. Matching runs in the background and is reported apart as the time

@@ -1,6 +1,6 @@
 /**
  * The watchlist's message contract as the content script reads it, without
- * zod (of its storage, the content script only watches the key for changes). The content script runs on every page the monitor opens, and
+ * zod. The content script runs on every page the monitor opens, and
  * evaluating zod and the schemas built with it took 20–30 ms of each page's
  * main thread before any of our code ran, several times the whole scan.
  *
@@ -13,12 +13,12 @@
  */
 import type { TermHit } from './match-terms';
 
-/** The key the watchlist settings are stored under in browser.storage.local. */
-export const WATCHLIST_STORAGE_KEY = 'watchlist';
 /** Extension → content script: what did you find? */
 export const WATCH_GET_HITS = 'watch-get-hits';
 /** Extension → content script: scroll to the next occurrence of `term`. */
 export const WATCH_JUMP = 'watch-jump';
+/** Background → content script: the watchlist or its switches changed; ask again. */
+export const WATCH_RESTART = 'watch-restart';
 /** Content script → background: the number of hits, for the badge. */
 export const WATCH_HIT_COUNT = 'watch-hit-count';
 /** Content script → background: find the watchlist's terms in this text. */
@@ -46,9 +46,12 @@ export interface MatchResponse {
 }
 
 /** A request from the extension (watchRequestSchema), or undefined. */
-export function readWatchRequest(message: unknown): { type: typeof WATCH_GET_HITS } | { type: typeof WATCH_JUMP; term: string } | undefined {
+export function readWatchRequest(
+  message: unknown,
+): { type: typeof WATCH_GET_HITS } | { type: typeof WATCH_JUMP; term: string } | { type: typeof WATCH_RESTART } | undefined {
   if (!isObject(message)) return undefined;
   if (message.type === WATCH_GET_HITS) return { type: WATCH_GET_HITS };
+  if (message.type === WATCH_RESTART) return { type: WATCH_RESTART };
   if (message.type === WATCH_JUMP && isString(message.term, 0, 200)) return { type: WATCH_JUMP, term: message.term };
   return undefined;
 }

@@ -2,7 +2,6 @@
 // these tests hold those checks to the zod schemas, which stay the contract.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import * as settingsModule from '@/lib/settings/watchlist-settings';
 import * as messages from '@/lib/watchlist-messages';
 import * as contract from '@/lib/watchlist/content-script-contract';
 
@@ -12,10 +11,10 @@ const mostly = <T, U>(valid: fc.Arbitrary<T>, broken: fc.Arbitrary<U>) =>
   fc.oneof({ arbitrary: valid, weight: 12 }, { arbitrary: broken, weight: 1 });
 
 describe('the content script contract', () => {
-  it('uses the same storage key and message types as the schemas', () => {
-    expect(contract.WATCHLIST_STORAGE_KEY).toBe(settingsModule.WATCHLIST_STORAGE_KEY);
+  it('uses the same message types and limits as the schemas', () => {
     expect(contract.WATCH_GET_HITS).toBe(messages.WATCH_GET_HITS);
     expect(contract.WATCH_JUMP).toBe(messages.WATCH_JUMP);
+    expect(contract.WATCH_RESTART).toBe(messages.WATCH_RESTART);
     expect(contract.WATCH_HIT_COUNT).toBe(messages.WATCH_HIT_COUNT);
     expect(contract.WATCH_MATCH).toBe(messages.WATCH_MATCH);
     expect(contract.WATCH_PROBE).toBe(messages.WATCH_PROBE);
@@ -42,7 +41,7 @@ describe('the content script contract', () => {
 
   it('accepts the requests and match responses the schemas accept, and gives the same values', () => {
     const request = fc.oneof(
-      fc.record({ type: fc.constantFrom(messages.WATCH_GET_HITS, messages.WATCH_JUMP, 'other'), term: fc.oneof(fc.string(), fc.constant('t'.repeat(201)), fc.integer()), extra: fc.string() }, { requiredKeys: ['type'] }),
+      fc.record({ type: fc.constantFrom(messages.WATCH_GET_HITS, messages.WATCH_JUMP, messages.WATCH_RESTART, 'other'), term: fc.oneof(fc.string(), fc.constant('t'.repeat(201)), fc.integer()), extra: fc.string() }, { requiredKeys: ['type'] }),
       fc.anything(),
     );
     fc.assert(

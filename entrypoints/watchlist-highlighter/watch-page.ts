@@ -14,7 +14,6 @@
  * too. The groups' colours come with the answer, and only when it has hits:
  * no style or highlight is registered before a hit.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { WatchPageHits } from '@/lib/watchlist-messages';
 import {
   readMatchResponse,
@@ -25,8 +24,8 @@ import {
   WATCH_JUMP,
   WATCH_MATCH,
   WATCH_PROBE,
+  WATCH_RESTART,
   WATCH_TEXT_LIMIT,
-  WATCHLIST_STORAGE_KEY,
   type MatchResponse,
   type ProbeResponse,
 } from '@/lib/watchlist/content-script-contract';
@@ -37,11 +36,11 @@ import { MainThreadClock } from './main-thread-clock';
 const RESCAN_THROTTLE_MS = 300;
 
 /** `loadedAt`: when the content script's bundle began to run; its evaluation counts as this page's main-thread work too. */
-export function watchPage(ctx: ContentScriptContext, loadedAt: number): void {
+export function watchPage(loadedAt: number): void {
   const clock = new MainThreadClock();
   const loadMs = performance.now() - loadedAt;
   clock.add(loadMs);
-  // Loading the script (evaluating the bundle, WXT's context), on its own, for the benchmark's breakdown.
+  // Loading the script (evaluating the bundle), on its own, for the benchmark's breakdown.
   performance.measure('canh-tin-watch-load', { start: loadedAt, duration: loadMs });
   /** Where the current scan's measurement starts: the time, and the clock's total then. */
   let measureFrom = { at: loadedAt, clockMs: 0 };
@@ -166,6 +165,7 @@ export function watchPage(ctx: ContentScriptContext, loadedAt: number): void {
     });
 
     observer = new MutationObserver((mutations) => {
+      if (extensionGone()) return void leave();
       for (const mutation of mutations) {
         if (mutation.type === 'characterData') {
           // The node's old ranges are stale: forget them now so the rescan starts clean.
@@ -196,23 +196,37 @@ export function watchPage(ctx: ContentScriptContext, loadedAt: number): void {
     const request = readWatchRequest(message);
     if (request?.type === WATCH_GET_HITS) sendResponse(pageHits());
     if (request?.type === WATCH_JUMP) sendResponse({ ok: highlighter?.jumpTo(request.term) ?? false });
+    if (request?.type === WATCH_RESTART) restart();
     return false;
   };
 
-  const onStorageChanged = (changes: Record<string, unknown>, area: string) => {
-    if (area !== 'local' || !(WATCHLIST_STORAGE_KEY in changes)) return;
+  /** The watchlist or a switch changed (the background tells every tab, entrypoints/background/watchlist-restarts.ts): ask again. */
+  function restart(): void {
     measureFrom = { at: performance.now(), clockMs: clock.totalMs };
     clock.time(start);
-  };
+  }
+
+  /**
+   * The extension was updated, reloaded or removed while the page stayed open:
+   * this copy can no longer reach the background (a new one runs on the next
+   * page), so it stops following the page and takes its highlights down.
+   */
+  function leave(): void {
+    stop();
+    try {
+      browser.runtime?.onMessage.removeListener(onMessage);
+    } catch {
+      // Its bindings went with the extension: nothing left to remove.
+    }
+  }
 
   clock.time(() => {
     browser.runtime.onMessage.addListener(onMessage);
-    browser.storage.onChanged.addListener(onStorageChanged);
-    ctx.onInvalidated(() => {
-      stop();
-      browser.runtime.onMessage.removeListener(onMessage);
-      browser.storage.onChanged.removeListener(onStorageChanged);
-    });
     start();
   });
+}
+
+/** Chromium and Firefox take `runtime.id` away from a content script whose extension is gone. */
+function extensionGone(): boolean {
+  return !browser.runtime?.id;
 }
