@@ -14,4 +14,4 @@
 import { loadStartedAt } from './loaded-at';
 import { watchPage } from './watch-page';
 
-export default defineUnlistedScript(() => watchPage(loadStartedAt));
+export default defineUnlistedScript(() => void watchPage(loadStartedAt));

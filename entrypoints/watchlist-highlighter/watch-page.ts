@@ -35,8 +35,11 @@ import { MainThreadClock } from './main-thread-clock';
 /** At most one rescan of added content per this many milliseconds (infinite feeds add a lot). */
 const RESCAN_THROTTLE_MS = 300;
 
-/** `loadedAt`: when the content script's bundle began to run; its evaluation counts as this page's main-thread work too. */
-export function watchPage(loadedAt: number): void {
+/**
+ * `loadedAt`: when the content script's bundle began to run; its evaluation counts as this page's main-thread work too.
+ * Returns what stops it for good (its highlights gone, the page no longer followed), as when the extension goes away.
+ */
+export function watchPage(loadedAt: number): () => void {
   const clock = new MainThreadClock();
   const loadMs = performance.now() - loadedAt;
   clock.add(loadMs);
@@ -224,6 +227,7 @@ export function watchPage(loadedAt: number): void {
     browser.runtime.onMessage.addListener(onMessage);
     start();
   });
+  return leave;
 }
 
 /** Chromium and Firefox take `runtime.id` away from a content script whose extension is gone. */
