@@ -7,13 +7,13 @@
  * nothing until it is sent.
  */
 import { WATCHLIST_STORAGE_KEY } from '@/lib/settings/watchlist-settings';
-import { WATCH_RESTART } from '@/lib/watchlist-messages';
+import { WATCH_RESTART, type WatchRequest } from '@/lib/watchlist-messages';
 
 /** Sends WATCH_RESTART to the top frame of every tab; tabs without our highlighter (browser pages, pages opened before the extension) just do not answer. */
 export async function restartHighlighters(): Promise<void> {
   const tabs = await browser.tabs.query({});
   await Promise.all(
-    tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, { type: WATCH_RESTART }, { frameId: 0 }).catch(() => undefined))),
+    tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, { type: WATCH_RESTART } satisfies WatchRequest, { frameId: 0 }).catch(() => undefined))),
   );
 }
 

@@ -31,6 +31,8 @@ export class PageHighlighter {
   /** How many nodes rangesByNode has had: while none, a scan need not look nodes up in it. */
   private nodesWithRanges = 0;
   private readonly highlights = new Map<string, Highlight>();
+  /** The range "jump to" last showed. */
+  private focus: Highlight | undefined;
   private readonly jumpIndex = new Map<string, number>();
   /** Whether the API is there; looked up on the first hit (reaching CSS and Highlight from the script's world costs, and most pages have no hit). */
   private paint: boolean | undefined;
@@ -188,7 +190,10 @@ export class PageHighlighter {
     const range = ranges[index]!;
     this.jumpIndex.set(term, index);
     range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    if (this.paint === true) CSS.highlights.set(FOCUS, new Highlight(range));
+    if (this.paint === true) {
+      this.focus = new Highlight(range);
+      CSS.highlights.set(FOCUS, this.focus);
+    }
     return true;
   }
 
@@ -196,10 +201,14 @@ export class PageHighlighter {
   clear(): void {
     this.cleared = true;
     if (this.paint === true) {
-      for (const name of [...CSS.highlights.keys()]) {
-        if (typeof name === 'string' && name.startsWith(PREFIX)) CSS.highlights.delete(name);
-      }
+      // Only this copy's own: another copy of the script in the same page (one injected after an
+      // update) registers under the same names, and its highlights are not ours to take down.
+      const own = new Set<Highlight>([...this.highlights.values(), ...(this.focus ? [this.focus] : [])]);
+      CSS.highlights.forEach((highlight, name) => {
+        if (own.has(highlight)) CSS.highlights.delete(name);
+      });
     }
+    this.focus = undefined;
     if (this.style && 'sheet' in this.style) {
       const { sheet } = this.style;
       this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== sheet);

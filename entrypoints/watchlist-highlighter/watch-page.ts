@@ -111,6 +111,8 @@ export function watchPage(loadedAt: number): () => void {
     // Switched off (and maybe on) meanwhile: that start has its own pending nodes and rescan.
     if (first !== firstScan) return;
     rescanTimer = undefined;
+    // Gone while the rescan waited: its highlights must not stay until the next change.
+    if (extensionGone()) return leave();
     const roots = [...pending].filter((node) => node.isConnected);
     pending = new Set();
     if (!watching || roots.length === 0) return;
@@ -205,6 +207,7 @@ export function watchPage(loadedAt: number): () => void {
 
   /** The watchlist or a switch changed (the background tells every tab, entrypoints/background/watchlist-restarts.ts): ask again. */
   function restart(): void {
+    if (extensionGone()) return leave();
     measureFrom = { at: performance.now(), clockMs: clock.totalMs };
     clock.time(start);
   }
@@ -216,6 +219,7 @@ export function watchPage(loadedAt: number): () => void {
    */
   function leave(): void {
     stop();
+    window.removeEventListener('pageshow', onPageShow);
     try {
       browser.runtime?.onMessage.removeListener(onMessage);
     } catch {
@@ -223,14 +227,23 @@ export function watchPage(loadedAt: number): () => void {
     }
   }
 
+  /** A page back from the back/forward cache was frozen while the watchlist may have changed (no restart reaches it there): ask again. */
+  const onPageShow = (event: PageTransitionEvent) => {
+    if (event.persisted) restart();
+  };
+
   clock.time(() => {
     browser.runtime.onMessage.addListener(onMessage);
+    window.addEventListener('pageshow', onPageShow);
     start();
   });
   return leave;
 }
 
-/** Chromium and Firefox take `runtime.id` away from a content script whose extension is gone. */
+/**
+ * Chromium takes `runtime.id` away from a content script whose extension is
+ * gone. (Firefox destroys such a script outright, so there this never runs.)
+ */
 function extensionGone(): boolean {
   return !browser.runtime?.id;
 }

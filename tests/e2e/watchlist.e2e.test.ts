@@ -150,4 +150,18 @@ describe('watchlist', () => {
     await expect.poll(() => highlightsOnPage(article)).toEqual({});
     await popup.close();
   });
+
+  // Open pages learn of a switch from the background (entrypoints/background/watchlist-restarts.ts),
+  // which Chrome may have stopped: the storage change must wake it. (Last: the session's worker handle is gone after.)
+  it('follows a switch flipped while the service worker is stopped', async () => {
+    const popup = await openPopupWindow(session, article);
+    await popup.getByLabel('Tô sáng từ khoá trên mọi trang').check();
+    await expect.poll(async () => Object.values(await highlightsOnPage(article)).flat().length).toBe(12);
+    const cdp = await session.context.newCDPSession(popup);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await popup.getByLabel(/^Tô sáng trên trang 127\.0\.0\.1$/).uncheck();
+    await expect.poll(() => highlightsOnPage(article)).toEqual({});
+    await popup.close();
+  });
 });

@@ -103,6 +103,19 @@ describe('the watchlist highlighter on a page', () => {
     expect(await pageHits()).toMatchObject({ active: true, terms: [expect.objectContaining({ term: 'Trường Sa', count: 1 })] });
   });
 
+  it('looks again when the page comes back from the back/forward cache, where no restart reached it', async () => {
+    document.body.innerHTML = '<p>Gần Trường Sa.</p>';
+    start();
+    await settle();
+    await saveWatchlistSettings(fakeBrowser.storage.local, { ...settings, disabledHosts: [HOST] });
+    window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: false }));
+    await settle();
+    expect((await pageHits()).active).toBe(true);
+    window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }));
+    await settle();
+    expect(await pageHits()).toMatchObject({ active: false, terms: [] });
+  });
+
   it('ignores a restart sent by anyone but the extension', async () => {
     document.body.innerHTML = '<p>Gần Trường Sa.</p>';
     start();

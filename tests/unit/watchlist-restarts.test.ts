@@ -39,4 +39,9 @@ describe('restarting the highlighters', () => {
     const calls = await tabsTold(() => fakeBrowser.storage.local.set({ 'other-setting': 1 }));
     expect(calls).toEqual([]);
   });
+
+  it('reads the watchlist from local storage only: the same key elsewhere is not it', async () => {
+    const calls = await tabsTold(() => saveWatchlistSettings(fakeBrowser.storage.sync, defaultWatchlistSettings()));
+    expect(calls).toEqual([]);
+  });
 });
