@@ -101,20 +101,35 @@ describe('the dashboard for ISO week 2026-W48', () => {
     await expect(figure('rebutted').locator('dt').textContent()).resolves.toBe('Đã phản bác');
   });
 
-  it('draws every chart on a canvas at twice the pixel ratio, with its numbers in a table', async () => {
-    for (const id of ['chart-over-time', 'chart-categories', 'chart-outlets', 'chart-languages', 'chart-terms']) {
-      const canvas = dashboard.locator(`#${id} canvas`);
-      await expect(canvas.getAttribute('role')).resolves.toBe('img');
-      // Something was drawn: the bitmap is not blank, and it is 2× its CSS width (sharp in print).
-      const drawn = await canvas.evaluate((element: HTMLCanvasElement) => {
-        const pixels = element.getContext('2d')!.getImageData(0, 0, element.width, element.height).data;
-        let inked = 0;
-        for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) inked += 1;
-        return { inked, ratio: element.width / element.getBoundingClientRect().width };
-      });
-      expect(drawn.inked, id).toBeGreaterThan(500);
-      expect(drawn.ratio, id).toBeCloseTo(2, 1);
+  it('draws every chart on a canvas at the screen\'s pixel ratio and at twice it for print, with its numbers in a table', async () => {
+    const ids = ['chart-over-time', 'chart-categories', 'chart-outlets', 'chart-languages', 'chart-terms'];
+    /** What each chart's bitmap holds: how many pixels are inked, and its width over its CSS width. */
+    const bitmaps = () =>
+      Promise.all(
+        ids.map((id) =>
+          dashboard.locator(`#${id} canvas`).evaluate((element: HTMLCanvasElement) => {
+            const pixels = element.getContext('2d')!.getImageData(0, 0, element.width, element.height).data;
+            let inked = 0;
+            for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) inked += 1;
+            return { inked, ratio: element.width / element.getBoundingClientRect().width };
+          }),
+        ),
+      );
+    for (const id of ids) await expect(dashboard.locator(`#${id} canvas`).getAttribute('role')).resolves.toBe('img');
+    const screenRatio = await dashboard.evaluate(() => window.devicePixelRatio);
+    // Something was drawn: the bitmap is not blank, at the screen's own ratio.
+    for (const [index, drawn] of (await bitmaps()).entries()) {
+      expect(drawn.inked, ids[index]).toBeGreaterThan(500);
+      expect(drawn.ratio, ids[index]).toBeCloseTo(screenRatio, 1);
     }
+    // Printing (the dialog or "Save as PDF") redraws them at 2× at least, sharp on paper, then back.
+    await dashboard.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    for (const [index, drawn] of (await bitmaps()).entries()) {
+      expect(drawn.inked, ids[index]).toBeGreaterThan(2000);
+      expect(drawn.ratio, ids[index]).toBeCloseTo(Math.max(2, screenRatio), 1);
+    }
+    await dashboard.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    for (const drawn of await bitmaps()) expect(drawn.ratio).toBeCloseTo(screenRatio, 1);
     // Flags per day: the 23:30 UTC Monday flag is on Tuesday in Vietnam.
     const dayRows = await dashboard.locator('#chart-over-time tbody tr').evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent)));
     expect(dayRows).toHaveLength(7);
