@@ -3,6 +3,7 @@ import { purgeExpiredTrash } from '@/lib/db/trash';
 import { setupContextMenu } from './context-menu';
 import { setupMessageHandler } from './message-handler';
 import { setupShortcut } from './shortcut';
+import { restrictStorageToExtension } from './storage-access';
 import { setupWatchlistRestarts } from './watchlist-restarts';
 
 export default defineBackground(() => {
@@ -10,6 +11,7 @@ export default defineBackground(() => {
   setupShortcut();
   setupMessageHandler();
   setupWatchlistRestarts();
+  void restrictStorageToExtension();
   // The 30-day trash rule runs whenever the worker starts (often: it is stopped when idle).
   purgeExpiredTrash(appDatabase(), Date.now()).catch((error: unknown) => console.warn('Canh Tin: trash purge failed', error));
 });

@@ -151,6 +151,27 @@ describe('watchlist', () => {
     await popup.close();
   });
 
+  it('keeps the watchlist out of reach of scripts running in web pages, content scripts included', async () => {
+    const tabId = await session.tabIdOf(article);
+    // A script in the page's isolated world, where content scripts run: an untrusted context.
+    const fromPage = await session.worker.evaluate(async (id) => {
+      const [injection] = await chrome.scripting.executeScript({
+        target: { tabId: id },
+        func: async () => {
+          try {
+            return Object.keys(await chrome.storage.local.get(null));
+          } catch (error) {
+            return String(error);
+          }
+        },
+      });
+      return injection?.result;
+    }, tabId);
+    expect(Array.isArray(fromPage), String(fromPage)).toBe(false);
+    // The extension's own pages and worker still read it.
+    expect(await session.worker.evaluate(async () => Object.keys(await chrome.storage.local.get(null)))).toContain('watchlist');
+  });
+
   // Open pages learn of a switch from the background (entrypoints/background/watchlist-restarts.ts),
   // which Chrome may have stopped: the storage change must wake it. (Last: the session's worker handle is gone after.)
   it('follows a switch flipped while the service worker is stopped', async () => {
