@@ -1,7 +1,8 @@
 /**
  * One bar chart of the briefing: a chart.js canvas drawn at the screen's pixel
- * ratio, and again at twice that (at least) just before printing, so the
- * printed briefing and its PDF stay sharp; greyscale fills with patterns, each
+ * ratio (following it through zoom or another monitor), and again at 2× (or
+ * the screen's ratio, if higher) just before printing, so the printed briefing
+ * and its PDF stay sharp; greyscale fills with patterns, each
  * bar's number written at its end, and the same numbers as a table in a
  * <details> for screen readers and anyone who wants the figures.
  */
@@ -66,7 +67,8 @@ export function BarChart(props: BarChartProps) {
       options: {
         // Drawn at once: the first frame is the final one, for the screen, the print and the timing.
         animation: false,
-        // Four times the pixels of a 1× screen cost a fifth of the page's first render; print gets them below.
+        // The screen's ratio (followed below): a fixed 2 cost a 1× screen four times the pixels,
+        // about a tenth of the first render. Print gets them below.
         devicePixelRatio: screenRatio(),
         responsive: true,
         maintainAspectRatio: false,
@@ -87,18 +89,31 @@ export function BarChart(props: BarChartProps) {
         },
       },
     });
-    // beforeprint comes before the print layout, for the print dialog and for "Save as PDF" alike; the redraw is synchronous.
-    const redrawAt = (ratio: number) => () => {
+    // chart.js resolves its ratio once, so it is set here whenever it should change: the screen's
+    // (zoom or another monitor come with a resize event), or the print's. beforeprint comes before
+    // the print layout, for the print dialog and "Save as PDF" alike, and the redraw is synchronous.
+    let printing = false;
+    const drawAt = (ratio: number) => {
       chart.options.devicePixelRatio = ratio;
+      // Redraws only if the ratio or the size changed.
       chart.resize();
     };
-    const forPrint = redrawAt(Math.max(PRINT_PIXEL_RATIO, screenRatio()));
-    const forScreen = redrawAt(screenRatio());
+    const forPrint = () => {
+      printing = true;
+      drawAt(Math.max(PRINT_PIXEL_RATIO, screenRatio()));
+    };
+    const forScreen = () => {
+      printing = false;
+      drawAt(screenRatio());
+    };
+    const onResize = () => printing || drawAt(screenRatio());
     window.addEventListener('beforeprint', forPrint);
     window.addEventListener('afterprint', forScreen);
+    window.addEventListener('resize', onResize);
     return () => {
       window.removeEventListener('beforeprint', forPrint);
       window.removeEventListener('afterprint', forScreen);
+      window.removeEventListener('resize', onResize);
       chart.destroy();
     };
   }, [labels, series, horizontal, stacked]);

@@ -7,9 +7,12 @@
  * there it is refused, and storage stays as Firefox has it.
  */
 export async function restrictStorageToExtension(): Promise<void> {
+  // The browser keeps the level (it outlives the worker and updates): dropping this call later
+  // would not undo it; that takes setAccessLevel with TRUSTED_AND_UNTRUSTED_CONTEXTS.
   try {
     await browser.storage.local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
-  } catch {
-    // Not supported for this storage area here (Firefox): nothing more to do.
+  } catch (error) {
+    // Expected in Firefox; in Chromium it means an old version, where the storage stays open to them.
+    if (!import.meta.env.FIREFOX) console.warn('Canh Tin: could not close storage to content scripts', error);
   }
 }

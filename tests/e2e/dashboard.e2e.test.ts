@@ -101,7 +101,7 @@ describe('the dashboard for ISO week 2026-W48', () => {
     await expect(figure('rebutted').locator('dt').textContent()).resolves.toBe('Đã phản bác');
   });
 
-  it('draws every chart on a canvas at the screen\'s pixel ratio and at twice it for print, with its numbers in a table', async () => {
+  it('draws every chart on a canvas at the screen\'s pixel ratio, following it, and at 2× for print, with its numbers in a table', async () => {
     const ids = ['chart-over-time', 'chart-categories', 'chart-outlets', 'chart-languages', 'chart-terms'];
     /** What each chart's bitmap holds: how many pixels are inked, and its width over its CSS width. */
     const bitmaps = () =>
@@ -122,14 +122,24 @@ describe('the dashboard for ISO week 2026-W48', () => {
       expect(drawn.inked, ids[index]).toBeGreaterThan(500);
       expect(drawn.ratio, ids[index]).toBeCloseTo(screenRatio, 1);
     }
-    // Printing (the dialog or "Save as PDF") redraws them at 2× at least, sharp on paper, then back.
+    /** Each chart's bitmap width over its CSS width, to one decimal. */
+    const ratios = async () => (await bitmaps()).map((drawn) => Math.round(drawn.ratio * 10) / 10);
+    // The screen's ratio changes, as with zoom (which resizes the window too): the charts follow it.
+    const cdp = await dashboard.context().newCDPSession(dashboard);
+    const size = await dashboard.evaluate(() => ({ width: window.innerWidth - 1, height: window.innerHeight }));
+    await cdp.send('Emulation.setDeviceMetricsOverride', { ...size, deviceScaleFactor: 3, mobile: false });
+    await expect.poll(ratios).toEqual(ids.map(() => 3));
+    await cdp.send('Emulation.clearDeviceMetricsOverride');
+    await expect.poll(ratios).toEqual(ids.map(() => screenRatio));
+    await cdp.detach();
+    // Printing (the dialog or "Save as PDF") redraws them at 2× (or the screen's ratio, if higher), sharp on paper, then back.
     await dashboard.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     for (const [index, drawn] of (await bitmaps()).entries()) {
       expect(drawn.inked, ids[index]).toBeGreaterThan(2000);
       expect(drawn.ratio, ids[index]).toBeCloseTo(Math.max(2, screenRatio), 1);
     }
     await dashboard.evaluate(() => window.dispatchEvent(new Event('afterprint')));
-    for (const drawn of await bitmaps()) expect(drawn.ratio).toBeCloseTo(screenRatio, 1);
+    expect(await ratios()).toEqual(ids.map(() => screenRatio));
     // Flags per day: the 23:30 UTC Monday flag is on Tuesday in Vietnam.
     const dayRows = await dashboard.locator('#chart-over-time tbody tr').evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent)));
     expect(dayRows).toHaveLength(7);

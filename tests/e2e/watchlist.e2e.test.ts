@@ -158,16 +158,20 @@ describe('watchlist', () => {
       const [injection] = await chrome.scripting.executeScript({
         target: { tabId: id },
         func: async () => {
-          try {
-            return Object.keys(await chrome.storage.local.get(null));
-          } catch (error) {
-            return String(error);
-          }
+          const attempt = (access: () => Promise<unknown>) =>
+            access().then(
+              (value) => ({ allowed: JSON.stringify(value) }),
+              (error: unknown) => ({ refused: String(error) }),
+            );
+          return {
+            read: await attempt(() => chrome.storage.local.get(null)),
+            write: await attempt(() => chrome.storage.local.set({ watchlist: { enabled: false } })),
+          };
         },
       });
       return injection?.result;
     }, tabId);
-    expect(Array.isArray(fromPage), String(fromPage)).toBe(false);
+    expect(fromPage).toEqual({ read: { refused: expect.stringMatching(/not allowed/i) }, write: { refused: expect.stringMatching(/not allowed/i) } });
     // The extension's own pages and worker still read it.
     expect(await session.worker.evaluate(async () => Object.keys(await chrome.storage.local.get(null)))).toContain('watchlist');
   });
