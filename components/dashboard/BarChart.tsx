@@ -36,7 +36,7 @@ export interface BarChartProps {
 }
 
 /** Paper wants more pixels than a screen: a chart is redrawn at this ratio (or the screen's, if higher) for printing. */
-export const PRINT_PIXEL_RATIO = 2;
+const PRINT_PIXEL_RATIO = 2;
 const screenRatio = () => window.devicePixelRatio || 1;
 
 // Long outlet names would squeeze the bars; the table keeps the full name.
@@ -106,7 +106,10 @@ export function BarChart(props: BarChartProps) {
       printing = false;
       drawAt(screenRatio());
     };
-    const onResize = () => printing || drawAt(screenRatio());
+    // Size changes are chart.js's own (its ResizeObserver); only a new screen ratio is left to here.
+    const onResize = () => {
+      if (!printing && chart.currentDevicePixelRatio !== screenRatio()) drawAt(screenRatio());
+    };
     window.addEventListener('beforeprint', forPrint);
     window.addEventListener('afterprint', forScreen);
     window.addEventListener('resize', onResize);
