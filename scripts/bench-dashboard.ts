@@ -2,7 +2,11 @@
 // (needs `npm run build`): a database holding a year of 36,000 flags, 700 of
 // them in one ISO week, and the time from opening dashboard.html#period=… to
 // its first complete view (figures, five charts drawn, story list), for that
-// week (target < 300 ms) and for the whole year (target < 1 s). Next to it,
+// week (target < 300 ms) and for the whole year (target < 1 s). The story list
+// sits below the charts, out of the first screen: its first frame holds the
+// first rows of each group and the rest follow a frame later
+// (components/dashboard/use-complete-after-paint.ts); when the whole list is
+// in is printed too. Next to it,
 // in the same run, the obvious baseline: every record loaded with
 // `toArray()`, filtered to the period and aggregated with the same functions.
 // The flags are written through the extension's Dexie database, so the day
@@ -17,6 +21,7 @@ import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { launchExtension, type ExtensionSession } from '../tests/e2e/support/extension';
 import { kb, pageScriptSizes } from './support/page-scripts';
+import { STORIES_COMPLETE_MEASURE } from '../components/dashboard/use-complete-after-paint';
 
 // The first render moves by ±40 ms between openings on a shared machine: enough openings for a steady median.
 const RUNS = 11;
@@ -146,6 +151,8 @@ const baselineBundle = () =>
 
 interface Timing {
   rendered: number;
+  /** The story list's every shown row committed (ms since navigation start). */
+  storiesComplete: number;
   painted: number;
   read: number;
   aggregate: number;
@@ -158,17 +165,21 @@ async function openDashboard(session: ExtensionSession, label: string): Promise<
   const page = await session.context.newPage();
   try {
     await page.goto(session.extensionUrl(`dashboard.html#period=${label}`));
-    await page.waitForFunction(() => performance.getEntriesByName('canh-tin-dashboard-painted').length > 0, undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      (names) => names.every((name) => performance.getEntriesByName(name).length > 0),
+      ['canh-tin-dashboard-painted', STORIES_COMPLETE_MEASURE],
+      { timeout: 60_000 },
+    );
     // No named helpers inside: see the note on __name in main().
-    const [rendered, painted, read, aggregate, firstStage] = await page.evaluate(() => [
-      ...['canh-tin-dashboard-rendered', 'canh-tin-dashboard-painted', 'canh-tin-dashboard-read', 'canh-tin-dashboard-aggregate'].map(
+    const [rendered, painted, read, aggregate, storiesComplete, firstStage] = await page.evaluate((storiesMeasure) => [
+      ...['canh-tin-dashboard-rendered', 'canh-tin-dashboard-painted', 'canh-tin-dashboard-read', 'canh-tin-dashboard-aggregate', storiesMeasure].map(
         (name) => performance.getEntriesByName(name)[0]?.duration ?? NaN,
       ),
       // The read starts as the page's first stage runs: before it, Chromium makes the page and loads the stage's modules.
       performance.getEntriesByName('canh-tin-dashboard-read')[0]?.startTime ?? NaN,
-    ]);
+    ], STORIES_COMPLETE_MEASURE);
     const stories = await page.locator('[data-figure="stories"] .value').textContent();
-    return { rendered: rendered!, firstStage: firstStage!, painted: painted!, read: read!, aggregate: aggregate!, flags: Number(stories?.replace(/\D/g, '') ?? NaN) };
+    return { rendered: rendered!, storiesComplete: storiesComplete!, firstStage: firstStage!, painted: painted!, read: read!, aggregate: aggregate!, flags: Number(stories?.replace(/\D/g, '') ?? NaN) };
   } finally {
     await page.close();
   }
@@ -225,6 +236,7 @@ async function main() {
         'p95': ms(p95(pick('rendered'))),
         'first stage ran at, median': ms(median(pick('firstStage'))),
         'painted, median': ms(median(pick('painted'))),
+        'story list complete, median': ms(median(pick('storiesComplete'))),
         'of which: indexed read': ms(median(pick('read'))),
         'aggregate': ms(median(pick('aggregate'))),
         'baseline toArray(all) + filter + aggregate, median': ms(median(baseline.map((b) => b.total))),
