@@ -1,12 +1,12 @@
 // The weekly briefing's speed in real Chromium with the built extension
 // (needs `npm run build`): a database holding a year of 36,000 flags, 700 of
 // them in one ISO week, and the time from opening dashboard.html#period=… to
-// its first complete view (figures, five charts drawn, story list), for that
-// week (target < 300 ms) and for the whole year (target < 1 s). The story list
-// sits below the charts, out of the first screen: its first frame holds the
-// first rows of each group and the rest follow a frame later
-// (components/dashboard/use-complete-after-paint.ts); when the whole list is
-// in is printed too. Next to it,
+// the whole view committed (figures, five charts drawn, every story row it
+// shows), for that week (target < 300 ms) and for the whole year (target
+// < 1 s). The story list sits below the charts, out of the first screen: the
+// page's first frame holds the first rows of each group and the rest follow a
+// frame later (components/dashboard/use-complete-after-paint.ts), so when that
+// first screen is complete is printed too. Next to it,
 // in the same run, the obvious baseline: every record loaded with
 // `toArray()`, filtered to the period and aggregated with the same functions.
 // The flags are written through the extension's Dexie database, so the day
@@ -232,25 +232,25 @@ async function main() {
       rows.push({
         view,
         'flags in period': ours[0]!.flags,
-        'first full render, median': ms(median(pick('rendered'))),
-        'p95': ms(p95(pick('rendered'))),
+        'whole view in (every shown story row), median': ms(median(pick('storiesComplete'))),
+        'p95': ms(p95(pick('storiesComplete'))),
+        'first screen (figures, charts, first rows), median': ms(median(pick('rendered'))),
+        'its frame painted, median': ms(median(pick('painted'))),
         'first stage ran at, median': ms(median(pick('firstStage'))),
-        'painted, median': ms(median(pick('painted'))),
-        'story list complete, median': ms(median(pick('storiesComplete'))),
         'of which: indexed read': ms(median(pick('read'))),
         'aggregate': ms(median(pick('aggregate'))),
         'baseline toArray(all) + filter + aggregate, median': ms(median(baseline.map((b) => b.total))),
         'baseline: toArray alone': ms(median(baseline.map((b) => b.read))),
         target: `< ${target} ms`,
         'machine slowdown vs anchor': `×${slowdown.toFixed(1)}`,
-        'render ÷ slowdown (estimate)': ms(median(pick('rendered')) / slowdown),
+        'whole view ÷ slowdown (estimate)': ms(median(pick('storiesComplete')) / slowdown),
       });
     }
   } finally {
     await session.close();
   }
   console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs`);
-  console.log(`Dashboard, navigation start → first complete view (figures, charts drawn, story list), ${RUNS} runs each, in Chromium.`);
+  console.log(`Dashboard, navigation start → the whole view committed (figures, charts drawn, every shown story row), ${RUNS} runs each, in Chromium; the targets are for this.`);
   console.log('The baseline runs inside an open page: no page load, no rendering — only reading and aggregating.');
   console.table(rows);
   const size = pageScriptSizes(outDir, 'dashboard.html');

@@ -188,6 +188,7 @@ async function main() {
         try {
           popup = await openActionPopup(session.worker, article, cdp);
           const seen = await waitInPopup<FirstRows>(popup, FIRST_ROWS);
+          if (Number.isNaN(seen.onScreen)) throw new Error('the popup never reported its first row on screen (Element Timing)');
           if (run >= 0) {
             popupOnScreen.push(seen.onScreen);
             popupPainted.push(seen.painted);
@@ -204,6 +205,7 @@ async function main() {
         await tab.goto(session.extensionUrl('popup.html'));
         await tab.waitForFunction(() => performance.getEntriesByName('canh-tin-queue-painted').length > 0, undefined, { timeout: 60_000 });
         const inTab = (await tab.evaluate(FIRST_ROWS)) as FirstRows;
+        if (Number.isNaN(inTab.onScreen)) throw new Error('popup.html in a tab never reported its first row on screen (Element Timing)');
         if (run >= 0) tabOnScreen.push(inTab.onScreen);
         await tab.close();
       }

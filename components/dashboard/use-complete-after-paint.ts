@@ -18,17 +18,21 @@ export const STORIES_COMPLETE_MEASURE = 'canh-tin-dashboard-stories-complete';
 /** False for the first frame, then true for good. */
 export function useCompleteAfterPaint(): boolean {
   const [complete, setComplete] = useState(false);
+  // A layout effect: listening before the first frame is painted, so no print can come before it.
+  useLayoutEffect(() => {
+    if (complete) return;
+    const forPrint = () => flushSync(() => setComplete(true));
+    window.addEventListener('beforeprint', forPrint);
+    return () => window.removeEventListener('beforeprint', forPrint);
+  }, [complete]);
   useEffect(() => {
     if (complete) return;
     let mounted = true;
     afterNextPaint(() => {
       if (mounted) startTransition(() => setComplete(true));
     });
-    const forPrint = () => flushSync(() => setComplete(true));
-    window.addEventListener('beforeprint', forPrint);
     return () => {
       mounted = false;
-      window.removeEventListener('beforeprint', forPrint);
     };
   }, [complete]);
   useLayoutEffect(() => {

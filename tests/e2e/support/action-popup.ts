@@ -1,78 +1,106 @@
 /**
  * The extension's real action popup, opened the way a monitor opens it (the
  * toolbar button; here `chrome.action.openPopup()` from the service worker),
- * for benchmarks. Playwright does not attach to action popups, so the popup
- * is reached through the Chrome DevTools Protocol: found among the browser's
- * targets, attached, and evaluated in with `Runtime.evaluate`.
+ * for tests and benchmarks. Playwright does not attach to action popups, so
+ * the popup is reached through the Chrome DevTools Protocol: found among the
+ * browser's targets, attached, and evaluated in with `Runtime.evaluate`
+ * (messages to and from an attached target travel through the Target domain).
  */
 import type { CDPSession, Page, Worker } from 'playwright-core';
 
 export interface ActionPopup {
   /** Evaluates a JavaScript expression in the popup; promises are awaited, the value is returned as JSON. */
   evaluate<T>(expression: string): Promise<T>;
+  /** Closes the popup; one that is already gone (it closes when it loses focus) is fine. */
   close(): Promise<void>;
 }
 
+// The parts of the protocol's types used here (playwright-core types the calls, but does not export the names).
 interface TargetInfo {
   targetId: string;
   type: string;
   url: string;
-  attached: boolean;
 }
-
-interface ProtocolReply {
+/** A reply to one of our `Runtime.evaluate` calls, as the popup's target sends it back. */
+interface EvaluateReply {
   id?: number;
-  result?: { result?: { value?: unknown }; exceptionDetails?: { text?: string } };
+  result?: { result: { value?: unknown }; exceptionDetails?: { text: string; exception?: { description?: string } } };
   error?: { message: string };
 }
 
-// Playwright types CDP methods it knows of; the Target domain's older messaging is not among them.
-type MessageListener = (event: { sessionId: string; message: string }) => void;
-type LooseSession = { send(method: string, params?: object): Promise<unknown>; on(event: string, listener: MessageListener): void; off(event: string, listener: MessageListener): void };
+const EVALUATE_TIMEOUT_MS = 30_000;
+const isPopup = (info: TargetInfo) => info.type === 'page' && new URL(info.url).pathname === '/popup.html';
 
 /**
  * Opens one popup and resolves once its document exists. `tab` must be an
  * ordinary page in the active tab of a window (a popup needs a window);
- * its DevTools session carries the messages to the popup.
+ * `cdp` is a DevTools session of that tab, which carries the messages.
  */
 export async function openActionPopup(worker: Worker, tab: Page, cdp: CDPSession, timeoutMs = 10_000): Promise<ActionPopup> {
-  const session = cdp as unknown as LooseSession;
   await tab.bringToFront();
+  // Only a popup that was not there before counts: the previous one may still be listed while it closes.
+  const before = new Set((await cdp.send('Target.getTargets')).targetInfos.filter(isPopup).map((info) => info.targetId));
   await worker.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup());
   const deadline = Date.now() + timeoutMs;
   let target: TargetInfo | undefined;
   while (!target) {
-    const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: TargetInfo[] };
-    target = targetInfos.find((info) => info.type === 'page' && info.url.endsWith('/popup.html') && !info.attached);
+    target = (await cdp.send('Target.getTargets')).targetInfos.find((info) => isPopup(info) && !before.has(info.targetId));
     if (target) break;
     if (Date.now() > deadline) throw new Error('the action popup did not open');
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
-  const { sessionId } = (await session.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
-  const waiting = new Map<number, (reply: ProtocolReply) => void>();
+  const { targetId } = target;
+  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false });
+
+  const waiting = new Map<number, { resolve(reply: EvaluateReply): void; reject(error: Error): void }>();
   let nextId = 1;
-  const onMessage: MessageListener = (event) => {
+  let gone: Error | undefined;
+  const onMessage = (event: { sessionId: string; message: string }) => {
     if (event.sessionId !== sessionId) return;
-    const reply = JSON.parse(event.message) as ProtocolReply;
-    if (reply.id !== undefined) waiting.get(reply.id)?.(reply);
+    const reply = JSON.parse(event.message) as EvaluateReply;
+    if (reply.id !== undefined) waiting.get(reply.id)?.resolve(reply);
   };
-  session.on('Target.receivedMessageFromTarget', onMessage);
-  const targetId = target.targetId;
+  // A popup closes when it loses focus: every call still waiting fails instead of hanging.
+  const onDetached = (event: { sessionId: string }) => {
+    if (event.sessionId !== sessionId) return;
+    gone = new Error('the action popup closed');
+    for (const call of waiting.values()) call.reject(gone);
+    waiting.clear();
+    stopListening();
+  };
+  const stopListening = () => {
+    cdp.off('Target.receivedMessageFromTarget', onMessage);
+    cdp.off('Target.detachedFromTarget', onDetached);
+  };
+  cdp.on('Target.receivedMessageFromTarget', onMessage);
+  cdp.on('Target.detachedFromTarget', onDetached);
+
   return {
     async evaluate<T>(expression: string): Promise<T> {
+      if (gone) throw gone;
       const id = nextId++;
-      const answered = new Promise<ProtocolReply>((resolve) => waiting.set(id, resolve));
-      const message = { id, method: 'Runtime.evaluate', params: { expression, awaitPromise: true, returnByValue: true } };
-      await session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify(message) });
-      const reply = await answered;
-      waiting.delete(id);
-      if (reply.error) throw new Error(reply.error.message);
-      if (reply.result?.exceptionDetails) throw new Error(`in the popup: ${reply.result.exceptionDetails.text ?? 'exception'}`);
-      return reply.result?.result?.value as T;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const answered = new Promise<EvaluateReply>((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        timer = setTimeout(() => reject(new Error(`no answer from the popup in ${EVALUATE_TIMEOUT_MS} ms`)), EVALUATE_TIMEOUT_MS);
+      });
+      try {
+        const message = { id, method: 'Runtime.evaluate', params: { expression, awaitPromise: true, returnByValue: true } };
+        await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify(message) });
+        const reply = await answered;
+        if (reply.error) throw new Error(reply.error.message);
+        const exception = reply.result?.exceptionDetails;
+        if (exception) throw new Error(`in the popup: ${exception.exception?.description ?? exception.text}`);
+        return reply.result?.result.value as T;
+      } finally {
+        clearTimeout(timer);
+        waiting.delete(id);
+      }
     },
     async close() {
-      session.off('Target.receivedMessageFromTarget', onMessage);
-      await session.send('Target.closeTarget', { targetId });
+      stopListening();
+      if (gone) return;
+      await cdp.send('Target.closeTarget', { targetId }).catch(() => undefined);
     },
   };
 }
