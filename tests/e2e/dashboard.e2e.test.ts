@@ -140,6 +140,17 @@ describe('the dashboard for ISO week 2026-W48', () => {
     }
     await dashboard.evaluate(() => window.dispatchEvent(new Event('afterprint')));
     expect(await ratios()).toEqual(ids.map(() => screenRatio));
+    // A narrower window: each chart follows its box's new width (chart.js's responsive mode), at the screen's ratio still.
+    /** Each chart's CSS width against its box's. */
+    const widths = () =>
+      Promise.all(ids.map((id) => dashboard.locator(`#${id} canvas`).evaluate((element) => [Math.round(element.getBoundingClientRect().width), element.parentElement!.clientWidth])));
+    const wide = await widths();
+    const viewport = dashboard.viewportSize()!;
+    await dashboard.setViewportSize({ width: 700, height: viewport.height });
+    await expect.poll(async () => (await widths()).every(([canvas, box], index) => canvas === box && box! < wide[index]![1]!)).toBe(true);
+    expect(await ratios()).toEqual(ids.map(() => screenRatio));
+    await dashboard.setViewportSize(viewport);
+    await expect.poll(widths).toEqual(wide);
     // Flags per day: the 23:30 UTC Monday flag is on Tuesday in Vietnam.
     const dayRows = await dashboard.locator('#chart-over-time tbody tr').evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent)));
     expect(dayRows).toHaveLength(7);
