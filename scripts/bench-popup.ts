@@ -13,7 +13,7 @@
 // Targets: < 150 ms at 10k, < 400 ms at 100k. Needs `npm run build`. A
 // measurement, not a test.
 //
-// Options: --quick (10k only), --runs=N (default 9), --breakdown (also print
+// Options: --quick (10k only), --runs=N (default 15), --breakdown (also print
 // where the popup's time went: the navigation's phases, the popup's own marks —
 // its first stage running (the queue's first page asked for), the first rows
 // committed by React — and the first paint).
@@ -24,7 +24,7 @@ import { launchExtension } from '../tests/e2e/support/extension';
 import { FIRST_ROW_TIMING_NAME } from '../components/queue-timing';
 import { openActionPopup, waitInPopup, type ActionPopup } from '../tests/e2e/support/action-popup';
 
-const RUNS = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.slice('--runs='.length) ?? 9);
+const RUNS = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.slice('--runs='.length) ?? 15);
 const BREAKDOWN = process.argv.includes('--breakdown');
 const SIZES = process.argv.includes('--quick') ? [10_000] : [10_000, 100_000];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
