@@ -15,11 +15,10 @@
 // A measurement, not a test: it never fails.
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
-// esbuild comes with tsx (which runs this script); it bundles the baseline for the page.
-import { build } from 'esbuild';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchExtension, type ExtensionSession } from '../tests/e2e/support/extension';
+import { fillYear, pageScript, PROJECT_ROOT, WEEK, WEEK_FLAGS, YEAR, YEAR_FLAGS } from './support/dashboard-year';
 import { kb, pageScriptSizes } from './support/page-scripts';
 import { STORIES_COMPLETE_MEASURE } from '../components/dashboard/use-complete-after-paint';
 
@@ -28,103 +27,11 @@ import { STORIES_COMPLETE_MEASURE } from '../components/dashboard/use-complete-a
 const RUNS = 21;
 // ../shared/PERFORMANCE.md: Dexie toArray of 10k records takes ≈157 ms in Chromium on an idle 2-vCPU box.
 const ANCHOR_TOARRAY_MS_PER_10K = 157;
-const YEAR_FLAGS = 36_000;
-const WEEK_FLAGS = 700;
-const WEEK = '2026-W48';
-const YEAR = '2026-01-01_2026-12-31';
-const root = resolve(import.meta.dirname, '..');
-const outDir = join(root, '.output/chrome-mv3');
+const outDir = join(PROJECT_ROOT, '.output/chrome-mv3');
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)] ?? NaN;
 const ms = (value: number) => `${value.toFixed(0)} ms`;
-
-/**
- * Runs in the dashboard page: writes `total` synthetic flags straight into the
- * extension's IndexedDB (opened at its current version, which the page created),
- * `inWeek` of them inside [weekStart, weekEnd) and the rest over the rest of the year.
- */
-function fillDatabase(args: { total: number; inWeek: number; yearStart: number; yearEnd: number; weekStart: number; weekEnd: number }): Promise<number> {
-  const { total, inWeek, yearStart, yearEnd, weekStart, weekEnd } = args;
-  const words = 'tin giả bản đồ chủ quyền biển đảo Trường Sa Hoàng Sa biên giới cột mốc Phú Quốc ngư dân tàu cá chính sách đất đai xuyên tạc lan truyền mạng xã hội video cắt ghép'.split(' ');
-  const categories = ['sovereignty-sea-islands', 'border', 'provincial-image', 'policy-distortion', 'other', ''];
-  const statuses = ['new', 'new', 'confirmed', 'sent_to_rebuttal', 'rebutted', 'dismissed'];
-  const langs = ['vi', 'vi', 'vi', 'vi', 'en', 'zh', 'km', ''];
-  const terms = ['Trường Sa', 'Hoàng Sa', 'Phú Quốc', 'cột mốc', 'Spratly', 'Paracel', '西沙'];
-  let seed = 42;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
-  const pick = <T,>(list: T[]) => list[Math.floor(random() * list.length)]!;
-  const sentence = (n: number) => Array.from({ length: n }, () => pick(words)).join(' ');
-  const rest = yearEnd - yearStart - (weekEnd - weekStart);
-  const flag = (i: number) => {
-    let capturedAt: number;
-    if (i < inWeek) capturedAt = weekStart + Math.floor(((i + random()) / inWeek) * (weekEnd - weekStart));
-    else {
-      // Spread over the year, skipping the week so that it holds exactly `inWeek`.
-      const offset = Math.floor(((i - inWeek + random()) / (total - inWeek)) * rest);
-      capturedAt = yearStart + offset;
-      if (capturedAt >= weekStart) capturedAt += weekEnd - weekStart;
-    }
-    const outlet = `Trang tin ${Math.floor(random() * 200)}`;
-    const url = `https://outlet${i % 200}.example/bai/${i}-${sentence(3).replace(/\s+/g, '-')}`;
-    return {
-      id: `bench-${String(i).padStart(6, '0')}`,
-      url,
-      canonicalUrl: url,
-      title: sentence(12 + Math.floor(random() * 8)),
-      siteName: outlet,
-      description: sentence(30),
-      lang: pick(langs),
-      quote: random() < 0.3 ? sentence(20) : '',
-      foundOnUrl: '',
-      capturedAt,
-      lastFlaggedAt: capturedAt,
-      timesFlagged: 1,
-      monitor: pick(['Lan', 'Minh', 'Hùng']),
-      trigger: 'popup',
-      status: pick(statuses),
-      category: pick(categories),
-      watchTerms: random() < 0.6 ? [pick(terms), pick(terms)] : [],
-      author: random() < 0.5 ? 'Nguyễn Văn A' : '',
-      publishedAt: '',
-      publishedAtZoneAssumed: false,
-      modifiedAt: '',
-      excerpt: sentence(90),
-      wordCount: 600,
-      copyCount: 1 + Math.floor(random() * random() * 8),
-      severity: Math.floor(random() * 4),
-      tags: [],
-      note: random() < 0.2 ? sentence(15) : '',
-      exportedAt: 0,
-    };
-  };
-  // Through the extension's own Dexie database (bundled by fillerBundle), so every
-  // write also updates the briefing's day digest, as the extension's writes do.
-  const put = (globalThis as unknown as { benchBulkPut(rows: unknown[]): Promise<void> }).benchBulkPut;
-  return (async () => {
-    const BATCH = 2000;
-    for (let start = 0; start < total; start += BATCH) {
-      await put(Array.from({ length: Math.min(total, start + BATCH) - start }, (_, k) => flag(start + k)));
-    }
-    return total;
-  })();
-}
-
-/** Some of the project's own code, bundled as a script to evaluate in the page (it sets globals). */
-async function pageScript(contents: string): Promise<string> {
-  const result = await build({ stdin: { contents, resolveDir: root, loader: 'ts' }, bundle: true, format: 'iife', write: false, logLevel: 'error' });
-  return result.outputFiles[0]!.text;
-}
-
-/** The extension's database code, for fillDatabase: writes go through Dexie and its middleware. */
-const fillerBundle = () =>
-  pageScript(`
-    import { createDatabase } from './lib/db/schema';
-    globalThis.benchBulkPut = async (rows) => {
-      const db = createDatabase();
-      await db.flags.bulkPut(rows);
-      db.close();
-    };`);
 
 /** The baseline, bundled from the same lib functions the page uses, exposed as a global in the page. */
 const baselineBundle = () =>
@@ -171,7 +78,7 @@ async function openDashboard(session: ExtensionSession, label: string): Promise<
       ['canh-tin-dashboard-painted', STORIES_COMPLETE_MEASURE],
       { timeout: 60_000 },
     );
-    // No named helpers inside: see the note on __name in main().
+    // No named helpers inside: see the note on __name in support/dashboard-year.ts (fillYear).
     const [rendered, painted, read, aggregate, storiesComplete, firstStage] = await page.evaluate((storiesMeasure) => [
       ...['canh-tin-dashboard-rendered', 'canh-tin-dashboard-painted', 'canh-tin-dashboard-read', 'canh-tin-dashboard-aggregate', storiesMeasure].map(
         (name) => performance.getEntriesByName(name)[0]?.duration ?? NaN,
@@ -195,22 +102,14 @@ async function main() {
     console.log('bench-dashboard: build the extension first (npm run build)');
     return;
   }
-  const { isoWeekPeriod } = await import('../lib/time/periods');
-  const { parsePeriodLabel } = await import('../lib/dashboard/period-param');
-  const week = isoWeekPeriod(2026, 48);
-  const year = parsePeriodLabel(YEAR)!.period;
   const session = await launchExtension();
   const rows = [];
   try {
     // Opening the page once creates the database at its current version.
     const host = await session.openExtensionPage('dashboard.html#period=2020-W01');
     await host.waitForFunction(() => performance.getEntriesByName('canh-tin-dashboard-rendered').length > 0);
-    // tsx compiles this script with esbuild's keepNames, which wraps the named helpers inside
-    // fillDatabase in __name(…); the page has no such helper, so give it a harmless one.
-    await host.evaluate('globalThis.__name = (target) => target');
-    await host.evaluate(await fillerBundle());
     const filling = performance.now();
-    await host.evaluate(fillDatabase, { total: YEAR_FLAGS, inWeek: WEEK_FLAGS, yearStart: year.start, yearEnd: year.end, weekStart: week.start, weekEnd: week.end });
+    await fillYear(host);
     console.log(`filled ${YEAR_FLAGS} flags (${WEEK_FLAGS} in ${WEEK}) in ${((performance.now() - filling) / 1000).toFixed(1)} s`);
     await host.evaluate(await baselineBundle());
 

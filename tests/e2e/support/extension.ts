@@ -32,8 +32,10 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-export async function launchExtension(options: { uiLanguage?: 'vi' | 'en'; pagesDir?: string } = {}): Promise<ExtensionSession> {
+/** `extensionDir`: a built extension other than this checkout's (scripts/ab-dashboard.ts compares two). */
+export async function launchExtension(options: { uiLanguage?: 'vi' | 'en'; pagesDir?: string; extensionDir?: string } = {}): Promise<ExtensionSession> {
   const language = options.uiLanguage ?? 'vi';
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const userDataDir = await mkdtemp(join(tmpdir(), 'canh-tin-e2e-'));
   const server = await startStaticServer(options.pagesDir ?? FIXTURE_PAGES);
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -45,8 +47,8 @@ export async function launchExtension(options: { uiLanguage?: 'vi' | 'en'; pages
     env: { ...process.env, LANGUAGE: language, LANG: language === 'vi' ? 'vi_VN.UTF-8' : 'en_US.UTF-8' },
     args: [
       '--headless=new',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       `--lang=${language}`,
       '--no-sandbox',
       '--disable-gpu',
