@@ -2,9 +2,7 @@
  * The period's stories grouped by category, most severe and most copied
  * first (lib/dashboard/story-groups.ts), from the day digest (which holds
  * what a row shows). Long groups show their first rows with a button for the
- * rest, so a year of flags does not render 36,000 rows. The list is below
- * the first screen: its first frame has only a few rows of each group, the
- * rest follow a frame later (use-complete-after-paint.ts).
+ * rest, so a year of flags does not render 36,000 rows.
  * Everything a page supplied (title, outlet, note, address) is rendered as
  * text; a link is made only of an http(s) address.
  */
@@ -14,7 +12,6 @@ import type { DashboardFlag } from '@/lib/dashboard/day-digest';
 import { STORIES_SHOWN, type StoryGroup } from '@/lib/dashboard/story-groups';
 import type { CategoryDef } from '@/lib/settings/app-settings';
 import { categoryName, formatNumber, formatVietnamDay, outletName, severityName, statusName } from './labels';
-import { FIRST_FRAME_ROWS, useCompleteAfterPaint } from './use-complete-after-paint';
 
 const isWebAddress = (url: string) => /^https?:\/\//i.test(url);
 
@@ -43,10 +40,10 @@ function StoryRow(props: { story: DashboardFlag }) {
   );
 }
 
-function GroupTable(props: { group: StoryGroup; categories: readonly CategoryDef[]; firstFrame: boolean }) {
+function GroupTable(props: { group: StoryGroup; categories: readonly CategoryDef[] }) {
   const [showAll, setShowAll] = useState(false);
   const { group } = props;
-  const rows = showAll ? group.stories : group.stories.slice(0, props.firstFrame ? FIRST_FRAME_ROWS : STORIES_SHOWN);
+  const rows = showAll ? group.stories : group.stories.slice(0, STORIES_SHOWN);
   const name = categoryName(group.category, props.categories);
   return (
     <section className="story-group" data-category={group.category}>
@@ -89,7 +86,6 @@ function GroupTable(props: { group: StoryGroup; categories: readonly CategoryDef
 }
 
 export function StoryList(props: { groups: StoryGroup[]; dismissed: number; categories: readonly CategoryDef[] }) {
-  const complete = useCompleteAfterPaint();
   return (
     <section className="stories" aria-labelledby="stories-heading">
       <h2 id="stories-heading">{t('dashboard_storiesHeading')}</h2>
@@ -98,7 +94,7 @@ export function StoryList(props: { groups: StoryGroup[]; dismissed: number; cate
         {props.dismissed > 0 && ` ${t('dashboard_dismissedNotListed', formatNumber(props.dismissed))}`}
       </p>
       {props.groups.map((group) => (
-        <GroupTable key={group.category} group={group} categories={props.categories} firstFrame={!complete} />
+        <GroupTable key={group.category} group={group} categories={props.categories} />
       ))}
     </section>
   );

@@ -1,9 +1,7 @@
 /**
- * Marks the dashboard's first complete screen for `npm run bench`
+ * Marks the dashboard's first complete view for `npm run bench`
  * (scripts/bench-dashboard.ts reads these entries): from navigation start to
- * the view committed with its figures, its charts drawn and the first rows of
- * each story group (the rest of the list follows a frame later, see
- * use-complete-after-paint.ts), and to the frame after it.
+ * the view committed with its charts drawn, and to the frame after it.
  * Plain performance entries, which cost nothing when nobody reads them.
  */
 import { afterNextPaint } from '../after-next-paint';
