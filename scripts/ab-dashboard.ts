@@ -15,6 +15,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchExtension, type ExtensionSession } from '../tests/e2e/support/extension';
+import { bootstrapInterval, median } from './support/compare-samples';
 import { fillYear, PROJECT_ROOT, WEEK } from './support/dashboard-year';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -40,21 +41,6 @@ async function open(session: ExtensionSession): Promise<Opening> {
   } finally {
     await page.close();
   }
-}
-
-const median = (xs: readonly number[]) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  return sorted.length % 2 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
-
-/** 95% interval of median(b) − median(a), by resampling each side (deterministic seed: runs compare). */
-function bootstrapInterval(a: readonly number[], b: readonly number[], rounds = 4000): [number, number] {
-  let seed = 7;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
-  const resample = (xs: readonly number[]) => Array.from(xs, () => xs[Math.floor(random() * xs.length)]!);
-  const differences = Array.from({ length: rounds }, () => median(resample(b)) - median(resample(a))).sort((x, y) => x - y);
-  return [differences[Math.floor(rounds * 0.025)]!, differences[Math.floor(rounds * 0.975)]!];
 }
 
 async function main() {
