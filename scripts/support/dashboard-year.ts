@@ -106,15 +106,13 @@ const fillerBundle = (sourceRoot: string) =>
     sourceRoot,
   );
 
-
 /**
  * Fills the database of the extension page `page` (open, its database created) with the year;
  * `sourceRoot`: the checkout whose database code matches the page's build.
  */
 export async function fillYear(page: Page, sourceRoot = PROJECT_ROOT): Promise<void> {
-  const { isoWeekPeriod } = await import('../../lib/time/periods');
   const { parsePeriodLabel } = await import('../../lib/dashboard/period-param');
-  const week = isoWeekPeriod(2026, 48);
+  const week = parsePeriodLabel(WEEK)!.period;
   const year = parsePeriodLabel(YEAR)!.period;
   // tsx compiles these scripts with esbuild's keepNames, which wraps the named helpers inside
   // fillDatabase in __name(…); the page has no such helper, so give it a harmless one.

@@ -29,7 +29,6 @@ interface EvaluateReply {
 }
 
 const EVALUATE_TIMEOUT_MS = 30_000;
-const isPopup = (info: TargetInfo) => info.type === 'page' && new URL(info.url).pathname === '/popup.html';
 
 /**
  * Opens one popup and resolves once its document exists. `tab` must be an
@@ -38,6 +37,9 @@ const isPopup = (info: TargetInfo) => info.type === 'page' && new URL(info.url).
  */
 export async function openActionPopup(worker: Worker, tab: Page, cdp: CDPSession, timeoutMs = 10_000): Promise<ActionPopup> {
   await tab.bringToFront();
+  // This extension's popup page exactly (beside its service worker; URL.origin is "null" for chrome-extension:).
+  const popupUrl = new URL('/popup.html', worker.url()).href;
+  const isPopup = (info: TargetInfo) => info.type === 'page' && info.url === popupUrl;
   // Only a popup that was not there before counts: the previous one may still be listed while it closes.
   const before = new Set((await cdp.send('Target.getTargets')).targetInfos.filter(isPopup).map((info) => info.targetId));
   await worker.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup());
