@@ -1,15 +1,20 @@
 /**
- * One bar chart of the briefing: a chart.js canvas drawn at the screen's pixel
- * ratio (following it through zoom or another monitor), and again at 2× (or
- * the screen's ratio, if higher) just before printing, so the printed briefing
- * and its PDF stay sharp; greyscale fills with patterns, each
- * bar's number written at its end, and the same numbers as a table in a
+ * One bar chart of the briefing, drawn as SVG with visx: React renders the
+ * bars like any other element, so the chart is there in the same commit as
+ * the rest of the view, and it prints as sharp vectors at any resolution.
+ * Greyscale fills with patterns, each bar's (or stack's) number written at its
+ * end, a native tooltip per bar, and the same numbers as a table in a
  * <details> for screen readers and anyone who wants the figures.
  */
-import { useLayoutEffect, useRef } from 'react';
+import { AxisBottom, AxisLeft, type TickRendererProps } from '@visx/axis';
+import { GridColumns, GridRows } from '@visx/grid';
+import { Group } from '@visx/group';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import { t } from '@/components/i18n';
-import { Chart } from './chart-setup';
-import { BAR_BORDER, seriesFill } from './chart-fills';
+import { barGeometry } from './bar-geometry';
+import { BAR_BORDER, ChartFills, seriesPaint } from './chart-fills';
+import { CHART_FONT_SIZE, chartTextWidth } from './text-width';
+import { useBoxWidth } from './use-box-width';
 
 export interface BarSeries {
   label: string;
@@ -21,114 +26,156 @@ export interface BarSeries {
 }
 
 export interface BarChartProps {
-  /** Stable id for the figure (tests, anchors). */
+  /** Stable id for the figure (tests, anchors); also prefixes its pattern ids. */
   id: string;
   title: string;
   labels: string[];
+  /** Several series are stacked. */
   series: BarSeries[];
   /** Heading of the table's first column (what each bar is). */
   labelHeading: string;
   horizontal?: boolean;
-  stacked?: boolean;
   /** CSS height of the drawing area. */
   height: number;
   formatNumber(value: number): string;
+  /** Called once, when the chart first has its bars. */
+  onDrawn?(): void;
 }
 
-/** Paper wants more pixels than a screen: a chart is redrawn at this ratio (or the screen's, if higher) for printing. */
-const PRINT_PIXEL_RATIO = 2;
-const screenRatio = () => window.devicePixelRatio || 1;
+/**
+ * The printed page's content width in CSS pixels: A4 (210 mm) less dashboard.css's @page margins
+ * (2 × 12 mm). A chart is laid out for its share of it before printing, so its text prints at its
+ * own size; on other paper CSS scales the drawing to its column.
+ */
+const PRINT_CONTENT_WIDTH = Math.floor(((210 - 2 * 12) * 96) / 25.4);
+/** A chart's width on paper: its share of the charts section on screen, of the printed page. */
+function printWidth(box: HTMLElement): number {
+  const section = box.closest('.charts') ?? box;
+  return Math.floor((box.getBoundingClientRect().width / Math.max(1, section.getBoundingClientRect().width)) * PRINT_CONTENT_WIDTH);
+}
 
-// Long outlet names would squeeze the bars; the table keeps the full name.
+const INK = '#222';
+const GRID = '#d4d4d4';
+
+// Long outlet names would squeeze the bars; the table and the tooltip keep the full name.
 const MAX_TICK = 28;
 const shorten = (text: string) => (text.length > MAX_TICK ? `${text.slice(0, MAX_TICK - 1)}…` : text);
 
-export function BarChart(props: BarChartProps) {
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const { labels, series, horizontal = false, stacked = false } = props;
+/**
+ * A tick label as a plain <text>: visx's default (@visx/text) measures every word through the
+ * page's layout, which forced a layout per label.
+ */
+function TickLabel({ x, y, formattedValue, textAnchor, dx, dy }: TickRendererProps) {
+  return (
+    <text x={x} y={y} dx={dx} dy={dy} textAnchor={textAnchor} fill={INK} fontSize={CHART_FONT_SIZE}>
+      {formattedValue}
+    </text>
+  );
+}
 
-  // Drawn before the browser paints (a layout effect): no frame shows an empty chart box, and the
-  // drawing does not wait for React's passive effects, which come after a paint.
+export function BarChart(props: BarChartProps) {
+  const { id, labels, series, horizontal = false, height, formatNumber, onDrawn } = props;
+  const box = useRef<HTMLDivElement>(null);
+  const width = useBoxWidth(box, printWidth);
+  const tickLabels = useMemo(() => (horizontal ? labels.map(shorten) : labels), [labels, horizontal]);
+
+  const geometry = useMemo(
+    () =>
+      width > 0
+        ? barGeometry({ labels: tickLabels, series: series.map((s) => s.data), width, height, horizontal, textWidth: chartTextWidth, formatNumber })
+        : null,
+    [tickLabels, series, width, height, horizontal, formatNumber],
+  );
+
+  const drawn = useRef(false);
   useLayoutEffect(() => {
-    if (!canvas.current) return;
-    const chart = new Chart(canvas.current, {
-      type: 'bar',
-      data: {
-        labels,
-        datasets: series.map((s, index) => ({
-          label: s.label,
-          data: s.data,
-          backgroundColor: s.fills ? s.fills.map(seriesFill) : seriesFill(s.fill ?? index),
-          borderColor: BAR_BORDER,
-          borderWidth: 1,
-          ...(stacked ? { stack: 'all' } : {}),
-        })),
-      },
-      options: {
-        // Drawn at once: the first frame is the final one, for the screen, the print and the timing.
-        animation: false,
-        // The screen's ratio (followed below): a fixed 2 cost a 1× screen four times the pixels,
-        // about a tenth of the first render. Print gets them below.
-        devicePixelRatio: screenRatio(),
-        responsive: true,
-        maintainAspectRatio: false,
-        indexAxis: horizontal ? 'y' : 'x',
-        // Room for the number written past the longest bar.
-        layout: { padding: horizontal ? { right: 36 } : { top: 18 } },
-        plugins: {
-          legend: { display: series.length > 1, position: 'bottom', labels: { boxWidth: 16, boxHeight: 12 } },
-          tooltip: { enabled: true },
-        },
-        scales: {
-          x: { stacked, grid: { display: horizontal }, ticks: horizontal ? { precision: 0 } : { autoSkip: true, maxRotation: 0 }, ...(horizontal ? { beginAtZero: true } : {}) },
-          y: {
-            stacked,
-            grid: { display: !horizontal },
-            ...(horizontal ? { ticks: { autoSkip: false, callback: (_value, index) => shorten(labels[index] ?? '') } } : { beginAtZero: true, ticks: { precision: 0 } }),
-          },
-        },
-      },
-    });
-    // chart.js resolves its ratio once, so it is set here whenever it should change: the screen's
-    // (zoom or another monitor come with a resize event), or the print's. beforeprint comes before
-    // the print layout, for the print dialog and "Save as PDF" alike, and the redraw is synchronous.
-    let printing = false;
-    const drawAt = (ratio: number) => {
-      chart.options.devicePixelRatio = ratio;
-      // Redraws only if the ratio or the size changed.
-      chart.resize();
-    };
-    const forPrint = () => {
-      printing = true;
-      drawAt(Math.max(PRINT_PIXEL_RATIO, screenRatio()));
-    };
-    const forScreen = () => {
-      printing = false;
-      drawAt(screenRatio());
-    };
-    // Size changes are chart.js's own (its ResizeObserver); only a new screen ratio is left to here.
-    const onResize = () => {
-      if (!printing && chart.currentDevicePixelRatio !== screenRatio()) drawAt(screenRatio());
-    };
-    window.addEventListener('beforeprint', forPrint);
-    window.addEventListener('afterprint', forScreen);
-    window.addEventListener('resize', onResize);
-    return () => {
-      window.removeEventListener('beforeprint', forPrint);
-      window.removeEventListener('afterprint', forScreen);
-      window.removeEventListener('resize', onResize);
-      chart.destroy();
-    };
-  }, [labels, series, horizontal, stacked]);
+    if (geometry && !drawn.current) {
+      drawn.current = true;
+      onDrawn?.();
+    }
+  }, [geometry, onDrawn]);
+
+  const paintOf = (seriesIndex: number, index: number) => {
+    const s = series[seriesIndex]!;
+    return seriesPaint(id, s.fills ? (s.fills[index] ?? 0) : (s.fill ?? seriesIndex));
+  };
+  const tooltip = (seriesIndex: number, index: number, value: number) =>
+    series.length > 1 ? `${labels[index]} · ${series[seriesIndex]!.label}: ${formatNumber(value)}` : `${labels[index]}: ${formatNumber(value)}`;
 
   const totals = labels.map((_, index) => series.reduce((sum, s) => sum + (s.data[index] ?? 0), 0));
-  const captionId = `${props.id}-title`;
+  const captionId = `${id}-title`;
   return (
-    <figure className="chart" id={props.id} aria-labelledby={captionId}>
+    <figure className="chart" id={id} aria-labelledby={captionId}>
       <figcaption id={captionId}>{props.title}</figcaption>
-      <div className="chart-canvas" style={{ height: props.height }}>
-        <canvas ref={canvas} role="img" aria-label={t('dashboard_chartAlt', props.title)} />
+      <div className="chart-box" ref={box} style={{ height }}>
+        {geometry && (
+          <svg role="img" aria-label={t('dashboard_chartAlt', props.title)} width={width} height={height} viewBox={`0 0 ${width} ${height}`}>
+            <ChartFills chartId={id} />
+            {horizontal ? (
+              <GridColumns scale={geometry.valueScale} tickValues={geometry.valueTicks} top={geometry.plot.top} height={geometry.plot.bottom - geometry.plot.top} stroke={GRID} />
+            ) : (
+              <GridRows scale={geometry.valueScale} tickValues={geometry.valueTicks} left={geometry.plot.left} width={geometry.plot.right - geometry.plot.left} stroke={GRID} />
+            )}
+            <Group className="bars">
+              {geometry.bars.map((bar) => (
+                <rect
+                  key={`${bar.series}-${bar.index}`}
+                  x={bar.x}
+                  y={bar.y}
+                  width={bar.width}
+                  height={bar.height}
+                  fill={paintOf(bar.series, bar.index)}
+                  stroke={BAR_BORDER}
+                  strokeWidth={1}
+                >
+                  <title>{tooltip(bar.series, bar.index, bar.value)}</title>
+                </rect>
+              ))}
+            </Group>
+            <Group className="bar-values">
+              {geometry.ends.map((end) => (
+                <text key={end.index} x={end.x} y={end.y} textAnchor={horizontal ? 'start' : 'middle'} dominantBaseline={horizontal ? 'central' : 'auto'} fill={INK} fontSize={CHART_FONT_SIZE}>
+                  {formatNumber(end.total)}
+                </text>
+              ))}
+            </Group>
+            <AxisLeft
+              left={geometry.plot.left}
+              scale={horizontal ? geometry.labelScale : geometry.valueScale}
+              tickValues={horizontal ? geometry.labelTicks.map(String) : geometry.valueTicks}
+              tickFormat={(value) => (horizontal ? tickLabels[Number(value)] : formatNumber(Number(value)))}
+              tickComponent={TickLabel}
+              tickLabelProps={{ dx: -3, dy: '0.32em', textAnchor: 'end' }}
+              tickLength={4}
+              stroke={INK}
+              tickStroke={INK}
+            />
+            <AxisBottom
+              top={geometry.plot.bottom}
+              scale={horizontal ? geometry.valueScale : geometry.labelScale}
+              tickValues={horizontal ? geometry.valueTicks : geometry.labelTicks.map(String)}
+              tickFormat={(value) => (horizontal ? formatNumber(Number(value)) : tickLabels[Number(value)])}
+              tickComponent={TickLabel}
+              tickLabelProps={{ textAnchor: 'middle' }}
+              tickLength={4}
+              stroke={INK}
+              tickStroke={INK}
+            />
+          </svg>
+        )}
       </div>
+      {series.length > 1 && (
+        <ul className="chart-legend">
+          {series.map((s, seriesIndex) => (
+            <li key={`${seriesIndex}-${s.label}`}>
+              <svg width={16} height={12} aria-hidden="true">
+                <rect x={0.5} y={0.5} width={15} height={11} fill={paintOf(seriesIndex, 0)} stroke={BAR_BORDER} />
+              </svg>
+              {s.label}
+            </li>
+          ))}
+        </ul>
+      )}
       <details className="chart-table">
         <summary>{t('dashboard_dataTable')}</summary>
         <table>
@@ -149,9 +196,9 @@ export function BarChart(props: BarChartProps) {
               <tr key={`${label}-${index}`}>
                 <th scope="row">{label}</th>
                 {series.map((s, column) => (
-                  <td key={column}>{props.formatNumber(s.data[index] ?? 0)}</td>
+                  <td key={column}>{formatNumber(s.data[index] ?? 0)}</td>
                 ))}
-                {series.length > 1 && <td>{props.formatNumber(totals[index] ?? 0)}</td>}
+                {series.length > 1 && <td>{formatNumber(totals[index] ?? 0)}</td>}
               </tr>
             ))}
           </tbody>

@@ -4,7 +4,7 @@
  * category keeps the same fill in every chart. Chart inputs are memoised so a
  * chart is drawn again only when its numbers change.
  */
-import { useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { t } from '@/components/i18n';
 import type { DashboardAggregate } from '@/lib/dashboard/aggregate-flags';
 import type { CategoryDef } from '@/lib/settings/app-settings';
@@ -14,8 +14,13 @@ import { categoryName, formatDay, formatNumber, formatShortDay, languageName, ou
 const ROW_HEIGHT = 26;
 const barsHeight = (rows: number) => Math.max(80, rows * ROW_HEIGHT + 40);
 
-export function DashboardCharts(props: { aggregate: DashboardAggregate; categories: readonly CategoryDef[] }) {
-  const { aggregate, categories } = props;
+export function DashboardCharts(props: {
+  aggregate: DashboardAggregate;
+  categories: readonly CategoryDef[];
+  /** Called once, when every chart has its bars (the briefing's first complete view). */
+  onDrawn?(): void;
+}) {
+  const { aggregate, categories, onDrawn } = props;
 
   const charts = useMemo(() => {
     const { overTime } = aggregate;
@@ -42,6 +47,13 @@ export function DashboardCharts(props: { aggregate: DashboardAggregate; categori
   }, [aggregate, categories]);
 
   const days = aggregate.overTime.unit === 'day';
+  const withTerms = charts.terms.labels.length > 0;
+  // Each chart reports once it has its bars (it measures its box first); the last report is the view's.
+  const waiting = useRef(withTerms ? 5 : 4);
+  const chartDrawn = useCallback(() => {
+    waiting.current -= 1;
+    if (waiting.current === 0) onDrawn?.();
+  }, [onDrawn]);
   const horizontal = [
     { id: 'chart-categories', title: t('dashboard_chartCategories'), labelHeading: t('dashboard_colCategory'), chart: charts.categories },
     { id: 'chart-outlets', title: t('dashboard_chartOutlets'), labelHeading: t('dashboard_colOutlet'), chart: charts.outlets },
@@ -56,16 +68,16 @@ export function DashboardCharts(props: { aggregate: DashboardAggregate; categori
         labelHeading={days ? t('dashboard_columnDay') : t('dashboard_columnWeek')}
         labels={charts.overTime.labels}
         series={charts.overTime.series}
-        stacked
         height={280}
         formatNumber={formatNumber}
+        onDrawn={chartDrawn}
       />
       <div className="chart-grid">
         {horizontal.map((chart) => (
-          <HorizontalBars key={chart.id} {...chart} />
+          <HorizontalBars key={chart.id} {...chart} onDrawn={chartDrawn} />
         ))}
-        {charts.terms.labels.length > 0 ? (
-          <HorizontalBars id="chart-terms" title={t('dashboard_chartTerms')} labelHeading={t('dashboard_colTerm')} chart={charts.terms} />
+        {withTerms ? (
+          <HorizontalBars id="chart-terms" title={t('dashboard_chartTerms')} labelHeading={t('dashboard_colTerm')} chart={charts.terms} onDrawn={chartDrawn} />
         ) : (
           <figure className="chart" id="chart-terms">
             <figcaption>{t('dashboard_chartTerms')}</figcaption>
@@ -78,7 +90,7 @@ export function DashboardCharts(props: { aggregate: DashboardAggregate; categori
 }
 
 /** A ranked list as horizontal bars, as tall as its rows. */
-function HorizontalBars(props: { id: string; title: string; labelHeading: string; chart: { labels: string[]; series: BarSeries[] } }) {
+function HorizontalBars(props: { id: string; title: string; labelHeading: string; chart: { labels: string[]; series: BarSeries[] }; onDrawn(): void }) {
   return (
     <BarChart
       id={props.id}
@@ -89,6 +101,7 @@ function HorizontalBars(props: { id: string; title: string; labelHeading: string
       horizontal
       height={barsHeight(props.chart.labels.length)}
       formatNumber={formatNumber}
+      onDrawn={props.onDrawn}
     />
   );
 }

@@ -1,7 +1,7 @@
 /**
  * The briefing's database reads, without React: the first ones start as soon
  * as the page's first stage runs (entrypoints/dashboard/main.tsx), so the
- * database opens and reads the period and the settings while React, chart.js
+ * database opens and reads the period and the settings while React, the charts
  * and the components load (components/early-read.ts). useDashboardData and
  * the settings' live query take those reads over.
  */

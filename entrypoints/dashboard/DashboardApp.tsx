@@ -4,7 +4,7 @@
  * The numbers come from pure functions in lib/dashboard over the period's
  * stories as the day digest has them.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ExportCsvButton } from '@/components/ExportCsvButton';
 import { ExportEvidenceButton } from '@/components/ExportEvidenceButton';
@@ -65,13 +65,17 @@ export function DashboardApp() {
 
   const ready = Boolean(view && settings);
   const marked = useRef(false);
-  // The children's layout effects (the charts' drawing) have run by now: this is the first complete view.
+  const markOnce = useCallback(() => {
+    if (marked.current) return;
+    marked.current = true;
+    markFirstRender();
+  }, []);
+  // A view without charts is complete once committed; one with charts when the last chart has its
+  // bars (each measures its box in a layout effect and renders again, before the same paint).
+  const hasCharts = Boolean(view && view.aggregate.totals.stories > 0);
   useLayoutEffect(() => {
-    if (ready && !marked.current) {
-      marked.current = true;
-      markFirstRender();
-    }
-  }, [ready]);
+    if (ready && !hasCharts) markOnce();
+  }, [ready, hasCharts, markOnce]);
 
   const summary = () =>
     view && settings
@@ -110,7 +114,7 @@ export function DashboardApp() {
       ) : (
         <>
           <GlanceFigures totals={view.aggregate.totals} previous={view.previous} />
-          <DashboardCharts aggregate={view.aggregate} categories={settings.categories} />
+          <DashboardCharts aggregate={view.aggregate} categories={settings.categories} onDrawn={markOnce} />
           <StoryList groups={view.groups} dismissed={view.aggregate.totals.byStatus.dismissed} categories={settings.categories} />
         </>
       )}

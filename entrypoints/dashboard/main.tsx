@@ -1,8 +1,8 @@
 /**
  * The briefing starts in two stages. This first one is small (Dexie and the
- * dashboard's read, no React, no chart.js): it starts reading the period at
+ * dashboard's read, no React, no charts): it starts reading the period at
  * once, then loads the UI (render-dashboard.tsx), so the database opens and
- * reads while React, chart.js and the components are fetched and compiled.
+ * reads while React, the charts and the components are fetched and compiled.
  */
 import { startFirstRead } from '@/components/dashboard/first-read';
 import { periodFromLocation } from '@/lib/dashboard/period-param';

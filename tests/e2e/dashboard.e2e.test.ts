@@ -101,55 +101,71 @@ describe('the dashboard for ISO week 2026-W48', () => {
     await expect(figure('rebutted').locator('dt').textContent()).resolves.toBe('Đã phản bác');
   });
 
-  it('draws every chart on a canvas at the screen\'s pixel ratio, following it, and at 2× for print, with its numbers in a table', async () => {
+  it('draws every chart as bars as long as its numbers, across its box, laid out again for paper, with its numbers in a table', async () => {
     const ids = ['chart-over-time', 'chart-categories', 'chart-outlets', 'chart-languages', 'chart-terms'];
-    /** What each chart's bitmap holds: how many pixels are inked, and its width over its CSS width. */
-    const bitmaps = () =>
+    /** What each chart shows: its drawing's width against its box's, its bars, and the numbers written at their ends. */
+    const drawings = () =>
       Promise.all(
         ids.map((id) =>
-          dashboard.locator(`#${id} canvas`).evaluate((element: HTMLCanvasElement) => {
-            const pixels = element.getContext('2d')!.getImageData(0, 0, element.width, element.height).data;
-            let inked = 0;
-            for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) inked += 1;
-            return { inked, ratio: element.width / element.getBoundingClientRect().width };
+          dashboard.locator(`#${id}`).evaluate((figure) => {
+            const svg = figure.querySelector('svg[role="img"]')!;
+            const rects = [...svg.querySelectorAll('.bars rect')].map((rect) => ({
+              width: Number(rect.getAttribute('width')),
+              height: Number(rect.getAttribute('height')),
+              fill: rect.getAttribute('fill')!,
+            }));
+            return {
+              label: svg.getAttribute('aria-label'),
+              width: Number(svg.getAttribute('width')),
+              // The box in whole pixels, rounded down as the chart measures it.
+              box: Math.floor(figure.querySelector('.chart-box')!.getBoundingClientRect().width),
+              rects,
+              ends: [...svg.querySelectorAll('.bar-values text')].map((text) => text.textContent),
+            };
           }),
         ),
       );
-    for (const id of ids) await expect(dashboard.locator(`#${id} canvas`).getAttribute('role')).resolves.toBe('img');
-    const screenRatio = await dashboard.evaluate(() => window.devicePixelRatio);
-    // Something was drawn: the bitmap is not blank, at the screen's own ratio.
-    for (const [index, drawn] of (await bitmaps()).entries()) {
-      expect(drawn.inked, ids[index]).toBeGreaterThan(500);
-      expect(drawn.ratio, ids[index]).toBeCloseTo(screenRatio, 1);
+    const drawn = await drawings();
+    for (const [index, chart] of drawn.entries()) {
+      expect(chart.label, ids[index]).toMatch(/^Biểu đồ: /);
+      expect(chart.width, ids[index]).toBe(chart.box);
+      expect(chart.rects.length, ids[index]).toBeGreaterThan(0);
     }
-    /** Each chart's bitmap width over its CSS width, to one decimal. */
-    const ratios = async () => (await bitmaps()).map((drawn) => Math.round(drawn.ratio * 10) / 10);
-    // The screen's ratio changes, as with zoom (which resizes the window too): the charts follow it.
-    const cdp = await dashboard.context().newCDPSession(dashboard);
-    const size = await dashboard.evaluate(() => ({ width: window.innerWidth - 1, height: window.innerHeight }));
-    await cdp.send('Emulation.setDeviceMetricsOverride', { ...size, deviceScaleFactor: 3, mobile: false });
-    await expect.poll(ratios).toEqual(ids.map(() => 3));
-    await cdp.send('Emulation.clearDeviceMetricsOverride');
-    await expect.poll(ratios).toEqual(ids.map(() => screenRatio));
-    await cdp.detach();
-    // Printing (the dialog or "Save as PDF") redraws them at 2× (or the screen's ratio, if higher), sharp on paper, then back.
-    await dashboard.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-    for (const [index, drawn] of (await bitmaps()).entries()) {
-      expect(drawn.inked, ids[index]).toBeGreaterThan(2000);
-      expect(drawn.ratio, ids[index]).toBeCloseTo(Math.max(2, screenRatio), 1);
-    }
-    await dashboard.evaluate(() => window.dispatchEvent(new Event('afterprint')));
-    expect(await ratios()).toEqual(ids.map(() => screenRatio));
-    // A narrower window: each chart follows its box's new width (chart.js's responsive mode), at the screen's ratio still.
-    /** Each chart's CSS width against its box's. */
-    const widths = () =>
-      Promise.all(ids.map((id) => dashboard.locator(`#${id} canvas`).evaluate((element) => [Math.round(element.getBoundingClientRect().width), element.parentElement!.clientWidth])));
+    const [overTime, categories, , languageBars] = drawn;
+    // Flags per day, stacked: one part per category and day, the day's total at the top.
+    expect(overTime!.ends).toEqual(['1', '1', '1', '2', '1', '1', '1']);
+    expect(overTime!.rects).toHaveLength(8);
+    // Categories keep apart in greyscale: five categories, five different fills, patterns among them, each defined.
+    expect(new Set(categories!.rects.map((rect) => rect.fill)).size).toBe(5);
+    const patterns = categories!.rects.map((rect) => /^url\(#(.+)\)$/.exec(rect.fill)?.[1]).filter((id) => id !== undefined);
+    expect(patterns.length).toBeGreaterThanOrEqual(3);
+    for (const id of patterns) await expect(dashboard.locator(`#chart-categories pattern[id="${id}"]`).count()).resolves.toBe(1);
+    // Languages: 7 in Vietnamese, 1 in English, and the bars say so.
+    expect(languageBars!.ends).toEqual(['7', '1']);
+    expect(languageBars!.rects[0]!.width / languageBars!.rects[1]!.width).toBeCloseTo(7, 1);
+    // Each bar tells its own number on hover.
+    await expect(dashboard.locator('#chart-languages .bars rect title').allTextContents()).resolves.toEqual(['Tiếng Việt: 7', 'Tiếng Anh: 1']);
+
+    // A narrower window: each chart is laid out again across its box's new width.
+    const widths = async () => (await drawings()).map((chart) => [chart.width, chart.box]);
     const wide = await widths();
     const viewport = dashboard.viewportSize()!;
     await dashboard.setViewportSize({ width: 700, height: viewport.height });
-    await expect.poll(async () => (await widths()).every(([canvas, box], index) => canvas === box && box! < wide[index]![1]!)).toBe(true);
-    expect(await ratios()).toEqual(ids.map(() => screenRatio));
+    await expect.poll(async () => (await widths()).every(([width, box], index) => width === box && box! < wide[index]![1]!)).toBe(true);
     await dashboard.setViewportSize(viewport);
+    await expect.poll(widths).toEqual(wide);
+
+    // Printing (the dialog or "Save as PDF"): laid out for an A4 column at once (the over-time chart
+    // across the page's 703 px, the others about half of it), so their text prints at its size; then back.
+    await dashboard.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const printed = (await drawings()).map((chart) => chart.width);
+    expect(printed[0]).toBeGreaterThanOrEqual(690);
+    expect(printed[0]).toBeLessThanOrEqual(703);
+    for (const width of printed.slice(1)) {
+      expect(width).toBeGreaterThan(320);
+      expect(width).toBeLessThan(352);
+    }
+    await dashboard.evaluate(() => window.dispatchEvent(new Event('afterprint')));
     await expect.poll(widths).toEqual(wide);
     // Flags per day: the 23:30 UTC Monday flag is on Tuesday in Vietnam.
     const dayRows = await dashboard.locator('#chart-over-time tbody tr').evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent)));
@@ -256,6 +272,8 @@ describe('the dashboard for ISO week 2026-W48', () => {
     ]) {
       expect(text, expected).toContain(expected);
     }
+    // The charts print as vectors with their text: the days under the bars; the outlet of the dismissed story, which only the chart names.
+    for (const expected of ['Thứ 2, 23/11 Thứ 3, 24/11', 'CN, 29/11', 'Mekong Traveller']) expect(text, expected).toContain(expected);
     // The controls are not part of the briefing.
     expect(text).not.toContain('Chép tóm tắt');
     expect(text).not.toContain('Bảng số liệu');
