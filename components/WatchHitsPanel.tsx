@@ -2,7 +2,7 @@
  * Watchlist hits on the page the monitor is reading, grouped by term, with
  * "jump to", plus the per-site and global highlight switches.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   loadWatchlistSettings,
   saveWatchlistSettings,
@@ -33,17 +33,33 @@ async function readHits(): Promise<State> {
 
 export function WatchHitsPanel() {
   const [state, setState] = useState<State>({ kind: 'loading' });
+  // Switches flipped in quick succession: each change is saved after the one before (read, change,
+  // write), so none overwrites another; and a read begun before the latest flip is not shown, so a
+  // switch never jumps back to where it was.
+  const flips = useRef(0);
+  const saving = useRef<Promise<void>>(Promise.resolve());
 
-  const refresh = () => void readHits().then(setState);
+  const refresh = () => {
+    const asked = flips.current;
+    void readHits().then((next) => {
+      if (asked === flips.current) setState(next);
+    });
+  };
   useEffect(refresh, []);
 
   async function update(change: (settings: WatchlistSettings) => WatchlistSettings, shown: { globalOn?: boolean; siteOn?: boolean }) {
+    const flip = ++flips.current;
     // Show the switch in its new position at once; the page catches up when the background tells it of the change.
     setState((current) => (current.kind === 'ready' ? { ...current, ...shown } : current));
-    const settings = await loadWatchlistSettings(browser.storage.local);
-    await saveWatchlistSettings(browser.storage.local, change(settings));
+    const saved = saving.current.then(async () => {
+      const settings = await loadWatchlistSettings(browser.storage.local);
+      await saveWatchlistSettings(browser.storage.local, change(settings));
+    });
+    // A failed save is not the next one's problem; the read below shows what was stored.
+    saving.current = saved.catch(() => undefined);
+    await saving.current;
     // The page rescans when told (entrypoints/background/watchlist-restarts.ts); read its new state a moment later.
-    setTimeout(refresh, 150);
+    if (flip === flips.current) setTimeout(refresh, 150);
   }
 
   if (state.kind === 'loading') return null;
