@@ -1,7 +1,7 @@
 /**
  * One bar chart of the briefing, drawn as SVG with visx: React renders the
- * bars like any other element, so the chart is there in the same commit as
- * the rest of the view, and it prints as sharp vectors at any resolution.
+ * bars like any other element (once the chart has measured its box, in a
+ * second render before the same paint), and they print as sharp vectors.
  * Greyscale fills with patterns, each bar's (or stack's) number written at its
  * end, a native tooltip per bar, and the same numbers as a table in a
  * <details> for screen readers and anyone who wants the figures.
@@ -57,10 +57,6 @@ function printWidth(box: HTMLElement): number {
 const INK = '#222';
 const GRID = '#d4d4d4';
 
-// Long outlet names would squeeze the bars; the table and the tooltip keep the full name.
-const MAX_TICK = 28;
-const shorten = (text: string) => (text.length > MAX_TICK ? `${text.slice(0, MAX_TICK - 1)}…` : text);
-
 /**
  * A tick label as a plain <text>: visx's default (@visx/text) measures every word through the
  * page's layout, which forced a layout per label.
@@ -77,14 +73,12 @@ export function BarChart(props: BarChartProps) {
   const { id, labels, series, horizontal = false, height, formatNumber, onDrawn } = props;
   const box = useRef<HTMLDivElement>(null);
   const width = useBoxWidth(box, printWidth);
-  const tickLabels = useMemo(() => (horizontal ? labels.map(shorten) : labels), [labels, horizontal]);
-
   const geometry = useMemo(
     () =>
       width > 0
-        ? barGeometry({ labels: tickLabels, series: series.map((s) => s.data), width, height, horizontal, textWidth: chartTextWidth, formatNumber })
+        ? barGeometry({ labels, series: series.map((s) => s.data), width, height, horizontal, textWidth: chartTextWidth, formatNumber })
         : null,
-    [tickLabels, series, width, height, horizontal, formatNumber],
+    [labels, series, width, height, horizontal, formatNumber],
   );
 
   const drawn = useRef(false);
@@ -143,7 +137,7 @@ export function BarChart(props: BarChartProps) {
               left={geometry.plot.left}
               scale={horizontal ? geometry.labelScale : geometry.valueScale}
               tickValues={horizontal ? geometry.labelTicks.map(String) : geometry.valueTicks}
-              tickFormat={(value) => (horizontal ? tickLabels[Number(value)] : formatNumber(Number(value)))}
+              tickFormat={(value) => (horizontal ? geometry.labelTexts[Number(value)] : formatNumber(Number(value)))}
               tickComponent={TickLabel}
               tickLabelProps={{ dx: -3, dy: '0.32em', textAnchor: 'end' }}
               tickLength={4}
@@ -154,7 +148,7 @@ export function BarChart(props: BarChartProps) {
               top={geometry.plot.bottom}
               scale={horizontal ? geometry.valueScale : geometry.labelScale}
               tickValues={horizontal ? geometry.valueTicks : geometry.labelTicks.map(String)}
-              tickFormat={(value) => (horizontal ? formatNumber(Number(value)) : tickLabels[Number(value)])}
+              tickFormat={(value) => (horizontal ? formatNumber(Number(value)) : geometry.labelTexts[Number(value)])}
               tickComponent={TickLabel}
               tickLabelProps={{ textAnchor: 'middle' }}
               tickLength={4}

@@ -8,7 +8,7 @@ import { useCallback, useMemo, useRef } from 'react';
 import { t } from '@/components/i18n';
 import type { DashboardAggregate } from '@/lib/dashboard/aggregate-flags';
 import type { CategoryDef } from '@/lib/settings/app-settings';
-import { BarChart, type BarSeries } from './BarChart';
+import { BarChart, type BarChartProps, type BarSeries } from './BarChart';
 import { categoryName, formatDay, formatNumber, formatShortDay, languageName, outletName } from './labels';
 
 const ROW_HEIGHT = 26;
@@ -47,38 +47,45 @@ export function DashboardCharts(props: {
   }, [aggregate, categories]);
 
   const days = aggregate.overTime.unit === 'day';
+  const ranked = (id: string, title: string, labelHeading: string, chart: { labels: string[]; series: BarSeries[] }): ChartSpec => ({
+    id,
+    title,
+    labelHeading,
+    ...chart,
+    horizontal: true,
+    height: barsHeight(chart.labels.length),
+  });
+  const overTime: ChartSpec = {
+    id: 'chart-over-time',
+    title: days ? t('dashboard_chartOverTimeDay') : t('dashboard_chartOverTimeWeek'),
+    labelHeading: days ? t('dashboard_columnDay') : t('dashboard_columnWeek'),
+    ...charts.overTime,
+    height: 280,
+  };
   const withTerms = charts.terms.labels.length > 0;
-  // Each chart reports once it has its bars (it measures its box first); the last report is the view's.
-  const waiting = useRef(withTerms ? 5 : 4);
+  const grid = [
+    ranked('chart-categories', t('dashboard_chartCategories'), t('dashboard_colCategory'), charts.categories),
+    ranked('chart-outlets', t('dashboard_chartOutlets'), t('dashboard_colOutlet'), charts.outlets),
+    ranked('chart-languages', t('dashboard_chartLanguages'), t('dashboard_colLanguage'), charts.languages),
+    ...(withTerms ? [ranked('chart-terms', t('dashboard_chartTerms'), t('dashboard_colTerm'), charts.terms)] : []),
+  ];
+
+  // Each chart reports once it has its bars (it measures its box first); the last report completes
+  // the view. Counted from the charts this first render draws.
+  const waiting = useRef(1 + grid.length);
   const chartDrawn = useCallback(() => {
     waiting.current -= 1;
     if (waiting.current === 0) onDrawn?.();
   }, [onDrawn]);
-  const horizontal = [
-    { id: 'chart-categories', title: t('dashboard_chartCategories'), labelHeading: t('dashboard_colCategory'), chart: charts.categories },
-    { id: 'chart-outlets', title: t('dashboard_chartOutlets'), labelHeading: t('dashboard_colOutlet'), chart: charts.outlets },
-    { id: 'chart-languages', title: t('dashboard_chartLanguages'), labelHeading: t('dashboard_colLanguage'), chart: charts.languages },
-  ];
+  const draw = (spec: ChartSpec) => <BarChart key={spec.id} {...spec} formatNumber={formatNumber} onDrawn={chartDrawn} />;
+
   return (
     <section className="charts" aria-labelledby="charts-heading">
       <h2 id="charts-heading">{t('dashboard_charts')}</h2>
-      <BarChart
-        id="chart-over-time"
-        title={days ? t('dashboard_chartOverTimeDay') : t('dashboard_chartOverTimeWeek')}
-        labelHeading={days ? t('dashboard_columnDay') : t('dashboard_columnWeek')}
-        labels={charts.overTime.labels}
-        series={charts.overTime.series}
-        height={280}
-        formatNumber={formatNumber}
-        onDrawn={chartDrawn}
-      />
+      {draw(overTime)}
       <div className="chart-grid">
-        {horizontal.map((chart) => (
-          <HorizontalBars key={chart.id} {...chart} onDrawn={chartDrawn} />
-        ))}
-        {withTerms ? (
-          <HorizontalBars id="chart-terms" title={t('dashboard_chartTerms')} labelHeading={t('dashboard_colTerm')} chart={charts.terms} onDrawn={chartDrawn} />
-        ) : (
+        {grid.map(draw)}
+        {!withTerms && (
           <figure className="chart" id="chart-terms">
             <figcaption>{t('dashboard_chartTerms')}</figcaption>
             <p className="hint">{t('dashboard_noTerms')}</p>
@@ -89,19 +96,4 @@ export function DashboardCharts(props: {
   );
 }
 
-/** A ranked list as horizontal bars, as tall as its rows. */
-function HorizontalBars(props: { id: string; title: string; labelHeading: string; chart: { labels: string[]; series: BarSeries[] }; onDrawn(): void }) {
-  return (
-    <BarChart
-      id={props.id}
-      title={props.title}
-      labelHeading={props.labelHeading}
-      labels={props.chart.labels}
-      series={props.chart.series}
-      horizontal
-      height={barsHeight(props.chart.labels.length)}
-      formatNumber={formatNumber}
-      onDrawn={props.onDrawn}
-    />
-  );
-}
+type ChartSpec = Omit<BarChartProps, 'formatNumber' | 'onDrawn'>;

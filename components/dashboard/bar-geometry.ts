@@ -39,6 +39,8 @@ export interface BarEnd {
 }
 
 export interface BarGeometry {
+  /** Each label as written on the label axis: cut with "…" to the room beside a ranked list's bars. */
+  labelTexts: string[];
   bars: BarRect[];
   ends: BarEnd[];
   /** Counts at which the value axis has a tick and a grid line (whole numbers only). */
@@ -68,26 +70,38 @@ const PIXELS_PER_VALUE_TICK = 60;
 export function barGeometry(input: GeometryInput): BarGeometry {
   const { labels, series, width, height, horizontal, textWidth, formatNumber } = input;
   const totals = labels.map((_, index) => series.reduce((sum, counts) => sum + Math.max(0, counts[index] ?? 0), 0));
-  const largest = Math.max(0, ...totals);
+  const largest = Math.max(1, ...totals);
   const keys = labels.map((_, index) => String(index));
 
-  // The value axis first, for its length, then its ticks: the left margin of upright bars depends on
-  // the widest tick label, and the number of ticks on the axis's length.
-  const valueLength = horizontal ? width : height;
-  const tickCount = Math.max(2, Math.floor(valueLength / PIXELS_PER_VALUE_TICK));
-  const valueScale = scaleLinear<number>({ domain: [0, Math.max(1, largest)], nice: tickCount });
-  const valueTicks = valueScale.ticks(tickCount).filter(Number.isInteger);
+  const valueScale = scaleLinear<number>({ domain: [0, largest] });
+  /** Whole-number ticks along an axis of `length` px, no closer than their widest label allows. */
+  const ticksAlong = (length: number): number[] => {
+    for (let count = Math.max(2, Math.floor(length / PIXELS_PER_VALUE_TICK)); ; count -= 1) {
+      valueScale.domain([0, largest]).nice(count);
+      const ticks = valueScale.ticks(count).filter(Number.isInteger);
+      const widest = Math.max(0, ...ticks.map((tick) => textWidth(formatNumber(tick))));
+      if (count <= 2 || ticks.length < 2 || length / (ticks.length - 1) >= widest + LABEL_GAP) return ticks;
+    }
+  };
 
+  // Ranked lists: labels on the left take what they need (up to a share of the width), the value axis
+  // the rest. Upright bars: the value axis's height sets its ticks, whose widest label sets the left margin.
   let plot: BarGeometry['plot'];
+  let valueTicks: number[];
+  let labelTexts = [...labels];
   if (horizontal) {
     const widest = Math.max(0, ...labels.map(textWidth));
     const left = Math.min(Math.ceil(widest) + TICK_SPACE, Math.floor(width * MAX_LABEL_SHARE));
     plot = { left, right: Math.max(left + 1, width - END_ROOM_RIGHT), top: 2, bottom: Math.max(3, height - LABEL_ROW) };
+    labelTexts = labels.map((label) => fitText(label, left - TICK_SPACE, textWidth));
+    valueTicks = ticksAlong(plot.right - plot.left);
     valueScale.range([plot.left, plot.right]);
   } else {
-    const widest = Math.max(0, ...valueTicks.map((tick) => textWidth(formatNumber(tick))));
-    const left = Math.ceil(widest) + TICK_SPACE;
-    plot = { left, right: Math.max(left + 1, width - 8), top: END_ROOM_TOP, bottom: Math.max(END_ROOM_TOP + 1, height - LABEL_ROW) };
+    const top = END_ROOM_TOP;
+    const bottom = Math.max(top + 1, height - LABEL_ROW);
+    valueTicks = ticksAlong(bottom - top);
+    const left = Math.ceil(Math.max(0, ...valueTicks.map((tick) => textWidth(formatNumber(tick))))) + TICK_SPACE;
+    plot = { left, right: Math.max(left + 1, width - 8), top, bottom };
     valueScale.range([plot.bottom, plot.top]);
   }
   const labelScale = scaleBand<string>({
@@ -128,5 +142,18 @@ export function barGeometry(input: GeometryInput): BarGeometry {
     labelTicks = labelTicks.filter((index) => index % every === 0);
   }
 
-  return { bars, ends, valueTicks, labelTicks, valueScale, labelScale, plot };
+  return { labelTexts, bars, ends, valueTicks, labelTicks, valueScale, labelScale, plot };
+}
+
+/** `text`, or its longest beginning that fits `room` px with "…" after it. */
+export function fitText(text: string, room: number, textWidth: (text: string) => number): string {
+  if (textWidth(text) <= room) return text;
+  let fits = 0;
+  let tooLong = text.length;
+  while (tooLong - fits > 1) {
+    const middle = Math.floor((fits + tooLong) / 2);
+    if (textWidth(`${text.slice(0, middle).trimEnd()}…`) <= room) fits = middle;
+    else tooLong = middle;
+  }
+  return `${text.slice(0, fits).trimEnd()}…`;
 }

@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { PAINTED_MEASURE, RENDERED_MEASURE } from '../../components/dashboard/render-timing';
 import { launchExtension, type ExtensionSession } from './support/extension';
 
 const run = promisify(execFile);
@@ -315,5 +316,32 @@ describe('the period in the address', () => {
     await dashboard.getByRole('button', { name: 'Kỳ trước' }).click();
     await expect.poll(() => new URL(dashboard.url()).hash).toBe('#period=2026-W47');
     await expect.poll(() => figure('stories').locator('.value').textContent()).toBe('2');
+  });
+});
+
+describe('the mark `npm run bench` times', () => {
+  it('is made once per opening, when every chart already has its bars: five charts, or four and the note on watchlist terms', async () => {
+    // Before the page's own scripts: see the page at the very moment the mark is made.
+    await session.context.addInitScript((name) => {
+      const measure = performance.measure.bind(performance);
+      const seen: number[][] = [];
+      Object.assign(window, { barsAtMark: seen });
+      performance.measure = ((measureName: string, ...rest: []) => {
+        if (measureName === name) seen.push([...document.querySelectorAll('.chart')].map((figure) => figure.querySelectorAll('.bars rect').length));
+        return measure(measureName, ...rest);
+      }) as typeof performance.measure;
+    }, RENDERED_MEASURE);
+    for (const [period, charts] of [
+      ['2026-W48', 5],
+      ['2026-W47', 4],
+    ] as const) {
+      const page = await session.openExtensionPage(`dashboard.html#period=${period}`);
+      await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, PAINTED_MEASURE);
+      const seen = await page.evaluate(() => (window as unknown as { barsAtMark: number[][] }).barsAtMark);
+      expect(seen, period).toHaveLength(1);
+      expect(seen[0]!.filter((bars) => bars > 0), period).toHaveLength(charts);
+      expect(await page.locator('.chart').count(), period).toBe(5);
+      await page.close();
+    }
   });
 });

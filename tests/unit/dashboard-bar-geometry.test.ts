@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barGeometry, type GeometryInput } from '@/components/dashboard/bar-geometry';
+import { barGeometry, fitText, type GeometryInput } from '@/components/dashboard/bar-geometry';
 
 /** 7 px per character: what the tests' "font" measures. */
 const textWidth = (text: string) => text.length * 7;
@@ -22,7 +22,8 @@ describe('bar chart geometry', () => {
       [1, 2],
     ]);
     expect(g.ends[0]!.y).toBeLessThan(monday[1]!.y);
-    // Bars stand on the axis, inside the plot.
+    // Stacks stand on the axis, inside the plot.
+    for (const bar of g.bars.filter((b) => b.series === 0)) expect(bar.y + bar.height).toBeCloseTo(g.plot.bottom, 6);
     for (const bar of g.bars) {
       expect(bar.y + bar.height).toBeLessThanOrEqual(g.plot.bottom + 1e-6);
       expect(bar.x).toBeGreaterThanOrEqual(g.plot.left);
@@ -41,17 +42,42 @@ describe('bar chart geometry', () => {
     for (const [index, end] of g.ends.entries()) {
       const bar = g.bars[index]!;
       expect(end.x).toBeGreaterThan(bar.x + bar.width);
-      expect(end.x).toBeLessThanOrEqual(400);
+      expect(end.x + textWidth(String(end.total))).toBeLessThanOrEqual(400);
       expect(end.y).toBeCloseTo(bar.y + bar.height / 2, 6);
     }
     // One bar per row, top to bottom in the list's order.
     expect(g.bars.map((bar) => bar.y)).toEqual([...g.bars.map((bar) => bar.y)].sort((a, b) => a - b));
   });
 
-  it('gives long labels at most 45% of a ranked list\'s width', () => {
-    const g = geometry({ labels: ['x'.repeat(200)], series: [[1]], horizontal: true, width: 400, height: 80 });
+  it('gives labels at most 45% of a ranked list\'s width, cutting longer ones with "…" to fit beside the bars', () => {
+    const long = 'Cổng thông tin điện tử của một tờ báo rất dài tên';
+    const g = geometry({ labels: [long, 'Tin Sốc'], series: [[2, 1]], horizontal: true, width: 400, height: 80 });
     expect(g.plot.left).toBe(180);
+    expect(g.labelTexts[1]).toBe('Tin Sốc');
+    expect(g.labelTexts[0]).toMatch(/…$/);
+    expect(long.startsWith(g.labelTexts[0]!.slice(0, -1))).toBe(true);
+    for (const text of g.labelTexts) expect(textWidth(text)).toBeLessThanOrEqual(g.plot.left - 8);
     expect(g.bars[0]!.width).toBeGreaterThan(100);
+  });
+
+  it('cuts a text to the longest beginning that fits, "…" included', () => {
+    expect(fitText('Hoàng Sa', 100, textWidth)).toBe('Hoàng Sa');
+    expect(fitText('Trường Sa và Hoàng Sa', 70, textWidth)).toBe('Trường Sa…');
+    expect(fitText('Trường Sa và Hoàng Sa', 69, textWidth)).toBe('Trường S…');
+    // No space is left before the "…".
+    expect(fitText('Trường Sa và Hoàng Sa', 62, textWidth)).toBe('Trường…');
+    expect(fitText('Trường Sa', 3, textWidth)).toBe('…');
+  });
+
+  it('spaces the value ticks of a narrow ranked list so their labels do not touch', () => {
+    const format = (value: number) => new Intl.NumberFormat('vi').format(value);
+    const g = geometry({ labels: ['Báo Đảo Xanh', 'Tin Sốc'], series: [[1400, 600]], horizontal: true, width: 337, height: 90, formatNumber: format });
+    const widest = Math.max(...g.valueTicks.map((tick) => textWidth(format(tick))));
+    expect(g.valueTicks.length).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < g.valueTicks.length; i++) {
+      expect(g.valueScale(g.valueTicks[i]!) - g.valueScale(g.valueTicks[i - 1]!)).toBeGreaterThanOrEqual(widest);
+    }
+    expect(g.valueTicks.at(-1)).toBeGreaterThanOrEqual(1400);
   });
 
   it('ticks whole numbers only: a count of 1 has no 0.5', () => {
