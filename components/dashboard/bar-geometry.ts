@@ -54,8 +54,8 @@ export interface BarGeometry {
 }
 
 /** Room left for the number past the longest bar, and above the tallest stack. */
-export const END_ROOM_RIGHT = 36;
-export const END_ROOM_TOP = 18;
+const END_ROOM_RIGHT = 36;
+const END_ROOM_TOP = 18;
 /** Tick line plus the gap before its label. */
 const TICK_SPACE = 8;
 /** Height of the row of labels under a horizontal axis (12 px text and its tick). */

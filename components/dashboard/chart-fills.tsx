@@ -24,7 +24,7 @@ const STYLES: readonly FillStyle[] = [
   { background: '#f2f2f2', ink: '#555555', lines: ['vertical'] },
 ];
 
-export const FILL_COUNT = STYLES.length;
+const FILL_COUNT = STYLES.length;
 /** The border every bar gets, so white and light fills still show their edge. */
 export const BAR_BORDER = '#222222';
 
