@@ -20,12 +20,8 @@ import { FLAG_COLUMNS, flagsToCsv } from '../lib/csv/flag-columns';
 import { parseCsv } from '../lib/csv/parse-csv';
 import { readFlagsCsv } from '../lib/csv/read-flags-csv';
 import { UTF8_BOM, writeCsv } from '../lib/csv/write-csv';
+import { median } from './support/compare-samples';
 import { syntheticFlagRecords } from './support/synthetic-flags';
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 /** Wall time, and CPU time: the steadier figure when other jobs share the machine. */
 function timeRuns<T>(runs: number, run: () => T): { median: number; cpu: number; result: T } {

@@ -16,6 +16,7 @@ import type { Page } from 'playwright-core';
 import { launchExtension, type ExtensionSession } from '../tests/e2e/support/extension';
 import { fillYear, pageScript, PROJECT_ROOT, WEEK, WEEK_FLAGS, YEAR, YEAR_FLAGS } from './support/dashboard-year';
 import { kb, pageScriptSizes } from './support/page-scripts';
+import { median, p95 } from './support/compare-samples';
 
 // The first render moves by ±40 ms between openings on a shared machine, and an 11-opening median by
 // ±30 ms between runs: 21 openings per view for a steadier median.
@@ -24,8 +25,6 @@ const RUNS = 21;
 const ANCHOR_TOARRAY_MS_PER_10K = 157;
 const outDir = join(PROJECT_ROOT, '.output/chrome-mv3');
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)] ?? NaN;
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 
 /** The baseline, bundled from the same lib functions the page uses, exposed as a global in the page. */

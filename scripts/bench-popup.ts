@@ -23,12 +23,11 @@ import type { Page } from 'playwright-core';
 import { launchExtension } from '../tests/e2e/support/extension';
 import { FIRST_ROW_TIMING_NAME } from '../components/queue-timing';
 import { openActionPopup, waitInPopup, type ActionPopup } from '../tests/e2e/support/action-popup';
+import { median, p95 } from './support/compare-samples';
 
 const RUNS = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.slice('--runs='.length) ?? 15);
 const BREAKDOWN = process.argv.includes('--breakdown');
 const SIZES = process.argv.includes('--quick') ? [10_000] : [10_000, 100_000];
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
 
 /** Adds synthetic stories with ids from..to-1 straight into the flags store (the schema's current shape). */
 async function fill(page: Page, from: number, to: number): Promise<void> {

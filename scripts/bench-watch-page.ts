@@ -22,6 +22,7 @@ import { launchExtension } from '../tests/e2e/support/extension';
 import { defaultWatchlistSettings, watchTermsOf } from '../lib/settings/watchlist-settings';
 import { foldText } from '../lib/watchlist/fold-text';
 import { compileWatchlist, mayContainTerms } from '../lib/watchlist/match-terms';
+import { median, p95 } from './support/compare-samples';
 
 // Ours is a few milliseconds with a spread of the same size between loads (the machine's other
 // work preempts it): many loads for a steady median. mark.js takes seconds a page, and is
@@ -60,8 +61,6 @@ async function newsPage(targetBytes: number, termForms: string[]): Promise<strin
   return `${html}</body></html>`;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
 
 async function main() {
   if (!existsSync(resolve(import.meta.dirname, '../.output/chrome-mv3/manifest.json'))) {

@@ -1,12 +1,19 @@
 /**
- * Comparing two sets of timings from one A/B run (scripts/ab-dashboard.ts):
- * medians, and how sure a difference between them is.
+ * The statistics of the benches' timings: medians and 95th percentiles
+ * (every `npm run bench` table), and, for two sets of timings from one A/B
+ * run (scripts/ab-dashboard.ts), how sure a difference between them is.
  */
 
 export function median(xs: readonly number[]): number {
   const sorted = [...xs].sort((a, b) => a - b);
   const middle = sorted.length / 2;
   return sorted.length % 2 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** The value 95% of timings stay at or under (nearest rank); NaN for none. */
+export function p95(xs: readonly number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? Number.NaN;
 }
 
 /**
