@@ -1,5 +1,6 @@
 /**
- * Width of a chart's text (12 px, the page's font), measured on a detached
+ * Width of a chart's text (12 px, the page's font: keep FONT in step with
+ * components/page.css), measured on a detached
  * canvas: no layout is forced, unlike measuring an SVG <text> in the page.
  */
 export const CHART_FONT_SIZE = 12;
