@@ -13,14 +13,22 @@
 // Targets: < 150 ms at 10k, < 400 ms at 100k. Needs `npm run build`. A
 // measurement, not a test.
 //
+// Two floors, opened as the same toolbar popup in the same run, show what this
+// machine's browser allows (pages in scripts/support/popup-floor, added to a copy
+// of the build and made the popup with chrome.action.setPopup): a static page with
+// three rows in its HTML, and a page that reads the queue's first page by hand
+// (IndexedDB, no Dexie) and writes the rows as plain text (no React, no controls).
+//
 // Options: --quick (10k only), --runs=N (default 15), --breakdown (also print
 // where the popup's time went: the navigation's phases, the popup's own marks —
 // its first stage running (the queue's first page asked for), the first rows
 // committed by React — and the first paint).
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchExtension } from '../tests/e2e/support/extension';
+import { EXTENSION_DIR, launchExtension } from '../tests/e2e/support/extension';
 import { FIRST_ROW_TIMING_NAME } from '../components/queue-timing';
 import { openActionPopup, waitInPopup, type ActionPopup } from '../tests/e2e/support/action-popup';
 import { median, p95 } from './support/compare-samples';
@@ -88,6 +96,20 @@ async function fill(page: Page, from: number, to: number): Promise<void> {
     },
     { from, to },
   );
+}
+
+/** The floors: pages of scripts/support/popup-floor, opened as the toolbar popup like ours. */
+const FLOORS = [
+  { page: 'bench-floor-static.html', name: 'floor: static page, rows in its HTML' },
+  { page: 'bench-floor-rows.html', name: 'floor: first page read by hand, rows as plain text' },
+] as const;
+
+/** A copy of the build with the floors' pages added (the build itself is left as it is). */
+async function buildWithFloors(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'canh-tin-bench-popup-'));
+  await cp(EXTENSION_DIR, dir, { recursive: true });
+  await cp(resolve(import.meta.dirname, 'support/popup-floor'), dir, { recursive: true });
+  return dir;
 }
 
 type Phases = Record<string, number>;
@@ -160,8 +182,15 @@ async function main() {
     console.log('bench-popup: build the extension first (npm run build)');
     return;
   }
-  const session = await launchExtension({ uiLanguage: 'vi' });
+  const extensionDir = await buildWithFloors();
+  const session = await launchExtension({ uiLanguage: 'vi', extensionDir });
+  const setPopup = (page: string) =>
+    session.worker.evaluate(
+      (popup) => (globalThis as unknown as { chrome: { action: { setPopup(details: { popup: string }): Promise<void> } } }).chrome.action.setPopup({ popup }),
+      page,
+    );
   const rows = [];
+  const floorRows = [];
   try {
     const filler = await session.openExtensionPage('popup.html');
     await filler.locator('.queue-list, .empty').first().waitFor();
@@ -181,6 +210,7 @@ async function main() {
       const tabOnScreen: number[] = [];
       const naive: number[] = [];
       const phases: Phases[] = [];
+      const floorsOnScreen = FLOORS.map(() => [] as number[]);
       // One opening of each kind first, unmeasured: the first start-up of a page warms caches a monitor's would have.
       for (let run = -1; run < RUNS; run += 1) {
         let popup: ActionPopup | undefined;
@@ -207,6 +237,19 @@ async function main() {
         if (Number.isNaN(inTab.onScreen)) throw new Error('popup.html in a tab never reported its first row on screen (Element Timing)');
         if (run >= 0) tabOnScreen.push(inTab.onScreen);
         await tab.close();
+        for (const [index, floor] of FLOORS.entries()) {
+          await setPopup(floor.page);
+          let floorPopup: ActionPopup | undefined;
+          try {
+            floorPopup = await openActionPopup(session.worker, article, cdp, { page: floor.page });
+            const seen = await waitInPopup<FirstRows>(floorPopup, FIRST_ROWS);
+            if (Number.isNaN(seen.onScreen)) throw new Error(`${floor.page} never reported its first row on screen`);
+            if (run >= 0) floorsOnScreen[index]!.push(seen.onScreen);
+          } finally {
+            await floorPopup?.close();
+            await setPopup('popup.html');
+          }
+        }
       }
       rows.push({
         stories: size.toLocaleString('en'),
@@ -218,13 +261,21 @@ async function main() {
         'baseline: read every story first (no render), median ms': median(naive).toFixed(0),
         'baseline / popup on screen': (median(naive) / median(popupOnScreen)).toFixed(1) + '×',
       });
+      floorRows.push({
+        stories: size.toLocaleString('en'),
+        'ours: first row on screen, median ms': median(popupOnScreen).toFixed(0),
+        ...Object.fromEntries(FLOORS.map((floor, index) => [`${floor.name}, median ms`, median(floorsOnScreen[index]!).toFixed(0)])),
+      });
       if (BREAKDOWN) printBreakdown(size, phases);
     }
   } finally {
     await session.close();
+    await rm(extensionDir, { recursive: true, force: true });
   }
   console.log('Popup first render in Chromium (targets: < 150 ms at 10k, < 400 ms at 100k, for the first rows on screen)');
   console.table(rows);
+  console.log('What this machine allows: the same toolbar popup showing pages that do less (same run, first row on screen)');
+  console.table(floorRows);
 }
 
 await main();

@@ -34,11 +34,17 @@ const EVALUATE_TIMEOUT_MS = 30_000;
  * Opens one popup and resolves once its document exists. `tab` must be an
  * ordinary page in the active tab of a window (a popup needs a window);
  * `cdp` is a DevTools session of that tab, which carries the messages.
+ * `page`: the popup's page, when the bench has set another one with `chrome.action.setPopup`.
  */
-export async function openActionPopup(worker: Worker, tab: Page, cdp: CDPSession, timeoutMs = 10_000): Promise<ActionPopup> {
+export async function openActionPopup(
+  worker: Worker,
+  tab: Page,
+  cdp: CDPSession,
+  { page = 'popup.html', timeoutMs = 10_000 }: { page?: string; timeoutMs?: number } = {},
+): Promise<ActionPopup> {
   await tab.bringToFront();
   // This extension's popup page exactly (beside its service worker; URL.origin is "null" for chrome-extension:).
-  const popupUrl = new URL('/popup.html', worker.url()).href;
+  const popupUrl = new URL(`/${page}`, worker.url()).href;
   const isPopup = (info: TargetInfo) => info.type === 'page' && info.url === popupUrl;
   // Only a popup that was not there before counts: the previous one may still be listed while it closes.
   const before = new Set((await cdp.send('Target.getTargets')).targetInfos.filter(isPopup).map((info) => info.targetId));
