@@ -3,11 +3,13 @@
  * published_at, excerpt, story), next to simple baselines, in one run.
  *
  *   npx tsx scripts/eval-dedup.ts FILE.jsonl          figures + every wrong merge
+ *   npx tsx scripts/eval-dedup.ts DIR                 the same for DIR/records.jsonl (like the other eval:* scripts)
  *   npx tsx scripts/eval-dedup.ts FILE.jsonl --json   [{ index, cluster }] only
  *   npx tsx scripts/eval-dedup.ts FILE.jsonl --db     the same, through the extension's own
  *                                                     write path (saveFlag on fake-indexeddb)
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import Fuse from 'fuse.js';
 import { type DedupDecision, type DedupInput, StoryIndex, addWithDedup } from '../lib/dedup/find-duplicate';
 import type { FlagRecord } from '../lib/flag-record';
@@ -185,9 +187,15 @@ function pairwise(predicted: string[], truth: string[]): Scores {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const file = args.find((arg) => !arg.startsWith('--'));
-  if (!file) {
-    console.error('usage: npx tsx scripts/eval-dedup.ts FILE.jsonl [--json] [--db]');
+  const given = args.find((arg) => !arg.startsWith('--'));
+  if (!given) {
+    console.error('usage: npx tsx scripts/eval-dedup.ts FILE.jsonl|DIR [--json] [--db]');
+    process.exit(2);
+  }
+  // A fixtures folder, as eval:extract and eval:watch take, holds its labelled records in records.jsonl.
+  const file = existsSync(given) && statSync(given).isDirectory() ? join(given, 'records.jsonl') : given;
+  if (!existsSync(file)) {
+    console.error(`eval-dedup: no such file: ${file}`);
     process.exit(2);
   }
   const records = readRecords(file);
