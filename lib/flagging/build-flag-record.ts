@@ -3,7 +3,7 @@
  */
 import type { FlagRecord, FlagTrigger } from '../flag-record';
 import { cleanMultiLine, cleanSingleLine } from '../text/clean-text';
-import { resolveHttpUrl, withoutFragment, type PageMetadata } from '../page/page-metadata';
+import { MAX_PAGE_URL, resolveHttpUrl, withoutFragment, type PageMetadata } from '../page/page-metadata';
 
 export interface RecordContext {
   id: string;
@@ -40,8 +40,8 @@ function isoOrEmpty(value: string): string {
 }
 
 export function buildFlagRecord(page: PageMetadata, context: RecordContext, foundOnUrl = ''): FlagRecord {
-  const url = cleanSingleLine(page.url, 4000);
-  const canonicalUrl = cleanSingleLine(resolveHttpUrl(page.canonicalUrl, url), 4000) || withoutFragment(url);
+  const url = cleanSingleLine(page.url, MAX_PAGE_URL);
+  const canonicalUrl = cleanSingleLine(resolveHttpUrl(page.canonicalUrl, url), MAX_PAGE_URL) || withoutFragment(url);
   return {
     id: context.id,
     url,
@@ -51,7 +51,7 @@ export function buildFlagRecord(page: PageMetadata, context: RecordContext, foun
     description: cleanMultiLine(page.description, 2000),
     lang: cleanSingleLine(page.lang, 35).toLowerCase(),
     quote: cleanMultiLine(page.selection),
-    foundOnUrl: cleanSingleLine(foundOnUrl, 4000),
+    foundOnUrl: cleanSingleLine(foundOnUrl, MAX_PAGE_URL),
     capturedAt: context.now,
     lastFlaggedAt: context.now,
     timesFlagged: 1,

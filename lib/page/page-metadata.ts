@@ -51,7 +51,14 @@ export function withoutFragment(url: string): string {
   }
 }
 
-export function capturePage(doc: Document, pageUrl: string, selection = ''): PageMetadata {
+/**
+ * The longest page address kept (what a record stores). A page can make its own address as long as it
+ * likes (history.replaceState); cut here, it is still flagged under the address's beginning.
+ */
+export const MAX_PAGE_URL = 4000;
+
+export function capturePage(doc: Document, fullPageUrl: string, selection = ''): PageMetadata {
+  const pageUrl = fullPageUrl.slice(0, MAX_PAGE_URL);
   const article = extractArticle(doc, pageUrl);
   return {
     url: pageUrl,

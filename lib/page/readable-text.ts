@@ -49,14 +49,16 @@ const BLOCK_TAGS = new Set([
  */
 export function boundedCopy(doc: Document, maxElements = MAX_COPIED_ELEMENTS): { copy: Document; truncated: boolean } {
   const copy = doc.implementation.createHTMLDocument('');
-  const root = copy.documentElement;
-  root.replaceChildren();
+  // importNode copies the root's attributes as the parser made them: setAttribute would throw on
+  // a name it allows but the DOM API refuses (`<html =x>` makes an attribute named "=x").
+  const root = copy.importNode(doc.documentElement, false);
+  copy.documentElement.remove();
+  copy.appendChild(root);
   let copied = 0;
   let truncated = false;
 
   // Iterative depth-first copy: recursion on a deeply nested hostile page would overflow the stack.
   const stack: Array<{ source: Node; target: Node; depth: number }> = [{ source: doc.documentElement, target: root, depth: 0 }];
-  for (const attr of Array.from(doc.documentElement.attributes)) root.setAttribute(attr.name, attr.value);
   while (stack.length > 0) {
     const { source, target, depth } = stack.pop()!;
     const seen = new Map<string, number>();

@@ -48,6 +48,14 @@ describe('capturePage on fixture pages', () => {
     const page = capturePage(htmlDocument(''), 'https://a.example/print/1');
     expect(page).toMatchObject({ title: '', description: '', author: '', publishedAt: '', text: '' });
   });
+
+  it('cuts an address a page stretched past what a record keeps, instead of failing the flag', () => {
+    const url = `https://a.example/bai.html?ref=${'x'.repeat(9000)}`;
+    const page = capturePage(htmlDocument('<title>Tin</title><p>Nội dung.</p>'), url);
+    expect(page.url).toBe(url.slice(0, 4000));
+    expect(page.canonicalUrl.length).toBeLessThanOrEqual(4000);
+    expect(page.title).toBe('Tin');
+  });
 });
 
 describe('withoutFragment', () => {
