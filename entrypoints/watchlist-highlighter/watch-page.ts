@@ -227,9 +227,13 @@ export function watchPage(loadedAt: number): () => void {
     }
   }
 
-  /** A page back from the back/forward cache was frozen while the watchlist may have changed (no restart reaches it there): ask again. */
+  /**
+   * A page back from the back/forward cache was frozen while the watchlist may have changed (no restart reaches it there): ask again.
+   * Only the browser's own event counts: the page can dispatch a `pageshow` of its own, as often as it likes, to make
+   * this script send its whole text to the background again and again.
+   */
   const onPageShow = (event: PageTransitionEvent) => {
-    if (event.persisted) restart();
+    if (event.isTrusted && event.persisted) restart();
   };
 
   clock.time(() => {

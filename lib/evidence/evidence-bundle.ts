@@ -53,6 +53,15 @@ chụp. Để kiểm tra tệp không bị sửa đổi, giải nén và chạy 
 Mọi dòng phải kết thúc bằng "OK".
 `;
 
+/**
+ * A story's id as part of a file name in the bundle. Ids made here are UUIDs, but a restored backup or an
+ * imported file may carry any text: `../` or `C:\\` in an entry name would let an unzip tool write outside
+ * its folder. Anything but letters, digits and "-" becomes "_"; the manifest keeps the real id.
+ */
+function fileStem(flagId: string): string {
+  return flagId.replace(/[^A-Za-z0-9-]/g, '_').slice(0, 80);
+}
+
 export async function buildEvidenceBundle(flags: readonly FlagRecord[], evidence: readonly EvidenceRecord[]): Promise<Uint8Array> {
   const files: Zippable = {};
   const manifest: BundleManifestEntry[] = [];
@@ -66,14 +75,16 @@ export async function buildEvidenceBundle(flags: readonly FlagRecord[], evidence
   const counter = new Map<string, number>();
   const ordered = [...evidence].sort((a, b) => a.capturedAt - b.capturedAt || a.id.localeCompare(b.id));
   for (const item of ordered) {
-    const n = (counter.get(item.flagId) ?? 0) + 1;
-    counter.set(item.flagId, n);
+    // Numbered per stem, so that two ids made alike by fileStem still get files of their own.
+    const stem = fileStem(item.flagId);
+    const n = (counter.get(stem) ?? 0) + 1;
+    counter.set(stem, n);
     const details = { flagId: item.flagId, capturedAt: toVietnamIso(item.capturedAt), tabUrl: item.tabUrl };
-    await add(`text/${item.flagId}_${n}.txt`, strToU8(item.text), item.textSha256, details);
+    await add(`text/${stem}_${n}.txt`, strToU8(item.text), item.textSha256, details);
     if (item.screenshot && item.screenshotSha256) {
-      await add(`screenshots/${item.flagId}_${n}.jpg`, item.screenshot, item.screenshotSha256, details);
+      await add(`screenshots/${stem}_${n}.jpg`, item.screenshot, item.screenshotSha256, details);
     }
-    if (item.mhtml && item.mhtmlSha256) await add(`pages/${item.flagId}_${n}.mhtml`, item.mhtml, item.mhtmlSha256, details);
+    if (item.mhtml && item.mhtmlSha256) await add(`pages/${stem}_${n}.mhtml`, item.mhtml, item.mhtmlSha256, details);
   }
 
   files['manifest.json'] = strToU8(JSON.stringify({ generator: 'Canh Tin', files: manifest }, null, 2));

@@ -91,4 +91,18 @@ describe('evidence bundle', () => {
     const line = strFromU8(files['SHA256SUMS']!).split('\n').find((l) => l.endsWith('text/f1_1.txt'))!;
     expect(nodeSha256(files['text/f1_1.txt']!)).not.toBe(line.split('  ')[0]);
   });
+
+  it('names files so that no story id from a restored backup can point outside the bundle, and loses none', async () => {
+    const climbing = { ...(await evidence('e1', 'first')), flagId: '../../../../tmp/pwn' };
+    const alike = { ...(await evidence('e22', 'second')), flagId: '__/__/__/__/tmp/pwn' };
+    const windows = { ...(await evidence('e333', 'third')), flagId: 'C:\\Windows\\x' };
+    const files = unzipSync(await buildEvidenceBundle([], [climbing, alike, windows]));
+    const texts = Object.keys(files).filter((path) => path.startsWith('text/'));
+    expect(texts).toHaveLength(3);
+    for (const path of texts) expect(path).toMatch(/^text\/[A-Za-z0-9_-]+\.txt$/);
+    expect(texts.map((path) => strFromU8(files[path]!)).sort()).toEqual(['first', 'second', 'third']);
+    // The manifest still says which story each file belongs to.
+    const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as { files: { path: string; flagId?: string }[] };
+    expect(manifest.files.filter((entry) => entry.flagId).map((entry) => entry.flagId)).toEqual([climbing.flagId, alike.flagId, windows.flagId]);
+  });
 });

@@ -32,6 +32,13 @@ async function pageHits() {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
+/** A `pageshow` as the browser fires it (isTrusted); one a page dispatches itself is untrusted. */
+function browserPageShow(persisted: boolean): Event {
+  const event = Object.assign(new Event('pageshow'), { persisted });
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
+}
+
 describe('the watchlist highlighter on a page', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
@@ -108,12 +115,23 @@ describe('the watchlist highlighter on a page', () => {
     start();
     await settle();
     await saveWatchlistSettings(fakeBrowser.storage.local, { ...settings, disabledHosts: [HOST] });
-    window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: false }));
+    window.dispatchEvent(browserPageShow(false));
     await settle();
     expect((await pageHits()).active).toBe(true);
-    window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }));
+    window.dispatchEvent(browserPageShow(true));
     await settle();
     expect(await pageHits()).toMatchObject({ active: false, terms: [] });
+  });
+
+  it('ignores a pageshow the page dispatches itself: it cannot make the script resend its text at will', async () => {
+    document.body.innerHTML = '<p>Gần Trường Sa.</p>';
+    start();
+    await settle();
+    const before = sent.length;
+    for (let n = 0; n < 20; n += 1) window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }));
+    await settle();
+    expect(sent.slice(before)).toEqual([]);
+    expect((await pageHits()).active).toBe(true);
   });
 
   it('ignores a restart sent by anyone but the extension', async () => {
