@@ -25,11 +25,7 @@ import { setFieldsViaBackground } from './save-fields';
 import { UndoBar } from './UndoBar';
 import { earlyReadFor, QUEUE_PAGE } from './queue-early-read';
 import { useEarlyRead } from './use-early-read';
-
-interface UndoableAction {
-  message: string;
-  undo(): Promise<unknown>;
-}
+import { useLastAction } from './use-last-action';
 
 export function FlagQueue(props: {
   highlightId?: string;
@@ -129,9 +125,20 @@ export function FlagQueue(props: {
     scroller.current?.scrollTo({ top: 0 });
   }, [view]);
 
-  const [lastAction, setLastAction] = useState<UndoableAction | null>(null);
+  const { lastAction, setLastAction, undoLast } = useLastAction(report);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-
+  // Only stories in the list stay selected: one a filter, a search or a delete takes out of it is
+  // unselected, so that no bulk action ever reaches a story the monitor can no longer see.
+  useEffect(() => {
+    if (records === undefined) return;
+    setSelected((current) => {
+      const shown = new Set(records.map((record) => record.id));
+      const kept = [...current].filter((id) => shown.has(id));
+      return kept.length === current.size ? current : new Set(kept);
+    });
+  }, [records]);
+  /** The selected stories in the list's order (never one the list does not show, even before the effect above). */
+  const selectedIds = rows.filter((record) => selected.has(record.id)).map((record) => record.id);
 
   // "/" jumps to the search box, as in most web apps (not while typing elsewhere).
   useEffect(() => {
@@ -171,7 +178,7 @@ export function FlagQueue(props: {
 
   /** Moves every selected story to the trash; one undo brings them all back. */
   async function removeSelection() {
-    const ids = [...selected];
+    const ids = selectedIds;
     const done: string[] = [];
     try {
       for (const id of ids) {
@@ -194,7 +201,7 @@ export function FlagQueue(props: {
 
   /** Merges the selected stories into the one flagged first. */
   async function mergeSelection() {
-    const chosen = (records ?? []).filter((record) => selected.has(record.id)).sort((a, b) => a.capturedAt - b.capturedAt);
+    const chosen = rows.filter((record) => selected.has(record.id)).sort((a, b) => a.capturedAt - b.capturedAt);
     const [target, ...sources] = chosen;
     if (!target || sources.length === 0) return;
     const sourceIds = sources.map((source) => source.id);
@@ -233,8 +240,19 @@ export function FlagQueue(props: {
 
   async function bulkChange(changes: { status?: FlagStatus; category?: string }) {
     try {
-      const before = await setFieldsViaBackground([...selected].map((id) => ({ id, ...changes })));
-      setLastAction({ message: t('bulkDone', String(before.length)), undo: () => setFieldsViaBackground(before) });
+      const before = await setFieldsViaBackground(selectedIds.map((id) => ({ id, ...changes })));
+      setLastAction({
+        message: t('bulkDone', String(before.length)),
+        // Undo puts back only what still holds the bulk value: a story changed by hand since keeps that change.
+        undo: async () => {
+          const now = await db.flags.bulkGet(before.map((edit) => edit.id));
+          const untouched = before.filter((_, at) => {
+            const story = now[at];
+            return story !== undefined && (changes.status === undefined || story.status === changes.status) && (changes.category === undefined || story.category === changes.category);
+          });
+          if (untouched.length > 0) await setFieldsViaBackground(untouched);
+        },
+      });
     } catch (reason) {
       report(reason);
     }
@@ -283,21 +301,21 @@ export function FlagQueue(props: {
         onFocus={() => setSearchWanted(true)}
         onChange={(event) => setQuery(event.target.value)}
       />
-      {selected.size >= 1 && (
+      {selectedIds.length >= 1 && (
         <BulkActions
-          count={selected.size}
+          count={selectedIds.length}
           onStatus={(status) => void bulkChange({ status })}
           onCategory={(category) => void bulkChange({ category })}
         />
       )}
-      {selected.size >= 2 && (
+      {selectedIds.length >= 2 && (
         <button type="button" onClick={() => void mergeSelection()}>
-          {t('mergeSelected', String(selected.size))}
+          {t('mergeSelected', String(selectedIds.length))}
         </button>
       )}
-      {selected.size >= 1 && (
+      {selectedIds.length >= 1 && (
         <button type="button" className="danger" onClick={() => void removeSelection()}>
-          {t('bulkDelete', String(selected.size))}
+          {t('bulkDelete', String(selectedIds.length))}
         </button>
       )}
       {error && (
@@ -308,7 +326,7 @@ export function FlagQueue(props: {
       {lastAction && (
         <UndoBar
           message={lastAction.message}
-          onUndo={() => lastAction.undo().then(() => setLastAction(null), report)}
+          onUndo={undoLast}
         />
       )}
       {records === undefined ? (

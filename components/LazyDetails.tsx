@@ -6,18 +6,21 @@
  */
 import { useState, type ReactNode } from 'react';
 
-export function LazyDetails(props: { className: string; summary: ReactNode; open?: boolean; children: ReactNode }) {
-  const [opened, setOpened] = useState(false);
+export function LazyDetails(props: { className: string; summary: ReactNode; initiallyOpen?: boolean; children: ReactNode }) {
+  // Only the first render decides whether it starts open (a story with a note shows it). After that the
+  // monitor alone opens and closes it: following the data would snap it shut under a note being retyped.
+  const [initiallyOpen] = useState(props.initiallyOpen ?? false);
+  const [opened, setOpened] = useState(initiallyOpen);
   return (
     <details
       className={props.className}
-      open={props.open || undefined}
+      open={initiallyOpen || undefined}
       onToggle={(event) => {
         if (event.currentTarget.open) setOpened(true);
       }}
     >
       <summary>{props.summary}</summary>
-      {(opened || props.open) && props.children}
+      {opened && props.children}
     </details>
   );
 }

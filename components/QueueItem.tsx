@@ -89,7 +89,7 @@ export function QueueItem(props: {
         </LazyDetails>
       )}
       <EvidenceDetails flagId={record.id} title={title} count={props.evidenceCount} />
-      <LazyDetails className="review-details" summary={t('reviewHeading')} open={record.note !== ''}>
+      <LazyDetails className="review-details" summary={t('reviewHeading')} initiallyOpen={record.note !== ''}>
         <ReviewFields record={record} title={title} />
       </LazyDetails>
       <div className="actions">

@@ -5,29 +5,27 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { appDatabase } from '@/lib/db/app-database';
-import { restoreFromTrash } from '@/lib/db/flag-repository';
+import { moveToTrash } from '@/lib/db/flag-repository';
+import { restoreStory } from '@/lib/db/story-edits';
 import { emptyTrash, listTrash, unemptyTrash } from '@/lib/db/trash';
 import { formatVietnamDateTime } from './format-time';
 import { t, uiLocale } from './i18n';
 import { saveFailedMessage } from './save-failed-message';
 import { UndoBar } from './UndoBar';
-
-interface Undo {
-  message: string;
-  undo(): Promise<unknown>;
-}
+import { useLastAction } from './use-last-action';
 
 export function TrashView(props: { onClose(): void }) {
   const db = appDatabase();
   const trashed = useLiveQuery(() => listTrash(db), [db]);
-  const [lastAction, setLastAction] = useState<Undo | null>(null);
   const [error, setError] = useState('');
   const report = (reason: unknown) => setError(saveFailedMessage(reason));
+  const { lastAction, setLastAction, undoLast } = useLastAction(report);
 
-  async function restore(id: string, title: string) {
+  async function restore(id: string, title: string, deletedAt: number) {
     try {
-      await restoreFromTrash(db, id);
-      setLastAction({ message: t('trashRestored', title), undo: async () => undefined });
+      await restoreStory(db, id);
+      // Back to the trash with its first deletion time, so that its 30 days are not started again.
+      setLastAction({ message: t('trashRestored', title), undo: () => moveToTrash(db, id, deletedAt) });
     } catch (reason) {
       report(reason);
     }
@@ -54,7 +52,7 @@ export function TrashView(props: { onClose(): void }) {
         </p>
       )}
       {lastAction && (
-        <UndoBar message={lastAction.message} onUndo={() => lastAction.undo().then(() => setLastAction(null), report)} />
+        <UndoBar message={lastAction.message} onUndo={undoLast} />
       )}
       {trashed === undefined ? (
         <p>{t('queueLoading')}</p>
@@ -71,7 +69,7 @@ export function TrashView(props: { onClose(): void }) {
                   <span className="meta">
                     {record.siteName} · {t('trashDeletedOn', formatVietnamDateTime(record.deletedAt, uiLocale()))}
                   </span>
-                  <button type="button" aria-label={t('trashRestoreNamed', title)} onClick={() => void restore(record.id, title)}>
+                  <button type="button" aria-label={t('trashRestoreNamed', title)} onClick={() => void restore(record.id, title, record.deletedAt)}>
                     {t('trashRestore')}
                   </button>
                 </li>

@@ -8,7 +8,7 @@
  */
 import type { CopyRecord } from '../copy-record';
 import type { FlagRecord, TrashedFlag } from '../flag-record';
-import { withStories } from './flag-repository';
+import { restoreFromTrash, withStories } from './flag-repository';
 import type { CanhTinDatabase } from './schema';
 
 /** A story merged into another: kept in the trash with what it brought. */
@@ -55,20 +55,43 @@ export function mergeStories(db: CanhTinDatabase, targetId: string, sourceIds: r
   });
 }
 
+/** A merged story back from the trash, with exactly the copies and evidence it had; the story it went into recounted. */
+async function unmergeOne(db: CanhTinDatabase, away: MergedAway): Promise<FlagRecord> {
+  const { deletedAt: _d, mergedInto, movedCopyIds, movedEvidenceIds, ...story } = away;
+  await db.copies.bulkUpdate(movedCopyIds.map((id) => ({ key: id, changes: { flagId: away.id } })));
+  await db.evidence.bulkUpdate(movedEvidenceIds.map((id) => ({ key: id, changes: { flagId: away.id } })));
+  await db.flags.put(story);
+  await db.trash.delete(away.id);
+  await recountStory(db, away.id);
+  await recountStory(db, mergedInto);
+  return story;
+}
+
+function isMergedAway(trashed: TrashedFlag): trashed is MergedAway {
+  return typeof (trashed as Partial<MergedAway>).mergedInto === 'string';
+}
+
 /** Undo of mergeStories: each source story comes back with exactly the copies and evidence it had. */
 export function unmergeStories(db: CanhTinDatabase, sourceIds: readonly string[]): Promise<void> {
   return withStories(db, async () => {
     for (const sourceId of sourceIds) {
-      const away = (await db.trash.get(sourceId)) as MergedAway | undefined;
-      if (!away?.mergedInto) throw new Error(`Story ${sourceId} was not merged`);
-      const { deletedAt: _d, mergedInto, movedCopyIds, movedEvidenceIds, ...story } = away;
-      await db.copies.bulkUpdate(movedCopyIds.map((id) => ({ key: id, changes: { flagId: sourceId } })));
-      await db.evidence.bulkUpdate(movedEvidenceIds.map((id) => ({ key: id, changes: { flagId: sourceId } })));
-      await db.flags.put(story);
-      await db.trash.delete(sourceId);
-      await recountStory(db, sourceId);
-      await recountStory(db, mergedInto);
+      const away = await db.trash.get(sourceId);
+      if (!away || !isMergedAway(away)) throw new Error(`Story ${sourceId} was not merged`);
+      await unmergeOne(db, away);
     }
+  });
+}
+
+/**
+ * "Restore" in the trash, for any story there: a deleted one comes back as it was; a merged one
+ * also takes its copies and evidence back from the story it went into (restoring only its record
+ * would leave it without them, and emptying that story's trash later would lose them for good).
+ */
+export function restoreStory(db: CanhTinDatabase, id: string): Promise<FlagRecord> {
+  return withStories(db, async () => {
+    const trashed = await db.trash.get(id);
+    if (trashed && isMergedAway(trashed)) return unmergeOne(db, trashed);
+    return restoreFromTrash(db, id);
   });
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listAllFlags, listCopies, listEvidence, moveToTrash, restoreFromTrash, saveFlag } from '@/lib/db/flag-repository';
-import { mergeStories, splitCopy, unmergeStories, unsplitCopy } from '@/lib/db/story-edits';
+import { mergeStories, restoreStory, splitCopy, unmergeStories, unsplitCopy } from '@/lib/db/story-edits';
+import { emptyTrash } from '@/lib/db/trash';
 import { createDatabase } from '@/lib/db/schema';
 import { sampleFlag } from './support/sample-flag';
 import { testDatabase } from './support/test-database';
@@ -133,6 +134,34 @@ describe('merge and split by hand', () => {
     await unmergeStories(db, [OTHER.id]);
     expect(await listAllFlags(db)).toEqual(before);
     expect((await listEvidence(db, OTHER.id)).map((e) => e.id)).toEqual(['e2']);
+    expect(await db.trash.count()).toBe(0);
+  });
+
+  it('"Restore" in the trash gives a merged story its copies and evidence back, so none is lost when the other story goes', async () => {
+    const db = testDatabase();
+    await saveFlag(db, ORIGINAL, { id: 'e1', capturedAt: 1, tabUrl: ORIGINAL.url, userAgent: '', text: 'a', textSha256: 'x' });
+    await saveFlag(db, OTHER, { id: 'e2', capturedAt: 2, tabUrl: OTHER.url, userAgent: '', text: 'b', textSha256: 'y' });
+    const before = await listAllFlags(db);
+    await mergeStories(db, ORIGINAL.id, [OTHER.id], 99);
+
+    expect(await restoreStory(db, OTHER.id)).toEqual(before.find((story) => story.id === OTHER.id));
+    expect(await listAllFlags(db)).toEqual(before);
+    expect((await listCopies(db, OTHER.id)).map((copy) => copy.url)).toEqual([OTHER.url]);
+    expect((await listEvidence(db, OTHER.id)).map((e) => e.id)).toEqual(['e2']);
+    // The story it had been merged into goes for good: the restored one keeps what is its own.
+    await moveToTrash(db, ORIGINAL.id, 100);
+    await emptyTrash(db);
+    expect((await listCopies(db, OTHER.id)).map((copy) => copy.url)).toEqual([OTHER.url]);
+    expect(await listEvidence(db, OTHER.id)).toHaveLength(1);
+  });
+
+  it('"Restore" in the trash brings a deleted story back as it was', async () => {
+    const db = testDatabase();
+    await saveFlag(db, ORIGINAL);
+    const before = await listAllFlags(db);
+    await moveToTrash(db, ORIGINAL.id, 50);
+    await restoreStory(db, ORIGINAL.id);
+    expect(await listAllFlags(db)).toEqual(before);
     expect(await db.trash.count()).toBe(0);
   });
 
