@@ -8,6 +8,7 @@
 import { useState, type ChangeEvent } from 'react';
 import { readBackup } from '@/lib/backup/backup-format';
 import { importBackup } from '@/lib/backup/import-backup';
+import { decodeTextFile } from '@/lib/csv/decode-text-file';
 import { readFlagsCsv, type ImportProblem } from '@/lib/csv/read-flags-csv';
 import { appDatabase } from '@/lib/db/app-database';
 import { importFlags } from '@/lib/db/import-flags';
@@ -77,7 +78,8 @@ export function ImportCsvButton() {
 
   async function importOne(file: File) {
     try {
-      const text = await file.text();
+      // Not file.text(): a file saved again by Excel may be UTF-16 or Windows-1258 (decode-text-file.ts).
+      const { text } = decodeTextFile(new Uint8Array(await file.arrayBuffer()));
       setReport(await (isBackupFile(file, text) ? importBackupFile(text) : importCsv(text)));
     } catch (error) {
       setReport({ summary: t('importFailed', errorText(error)), problems: [], isError: true });

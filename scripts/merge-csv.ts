@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { decodeTextFile } from '../lib/csv/decode-text-file';
 import type { HeadingLanguage } from '../lib/csv/flag-columns';
 import { type CsvFile, type MergeReport, mergeFlagCsvFiles, storyRowsToCsv } from '../lib/csv/merge-flag-csvs';
 import type { ImportProblem } from '../lib/csv/read-flags-csv';
@@ -98,7 +99,7 @@ function main(argv: readonly string[]): number {
   const unreadable: string[] = [];
   for (const path of args.inputs) {
     try {
-      files.push({ name: path, text: readFileSync(path, 'utf8') });
+      files.push({ name: path, text: decodeTextFile(readFileSync(path)).text });
     } catch (error) {
       unreadable.push(`${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
     }

@@ -1,7 +1,9 @@
 /**
  * RFC 4180 CSV reading: quoted fields with commas, doubled quotes and line
  * breaks; CRLF or LF line ends; a leading BOM ignored. Each row remembers the
- * line it started on, so import errors can name it.
+ * line it started on, so import errors can name it. The separator can be
+ * other than a comma: Excel writes ";" where the decimal mark is a comma (as
+ * in Vietnamese), and tabs in its "Unicode text".
  */
 
 export interface CsvRow {
@@ -20,7 +22,6 @@ export class CsvSyntaxError extends Error {
 }
 
 const QUOTE = 0x22;
-const COMMA = 0x2c;
 const CR = 0x0d;
 const LF = 0x0a;
 
@@ -29,7 +30,8 @@ const LF = 0x0a;
  * time: appending characters one by one made V8 keep a chain of string pieces
  * per cell, and a 100k-row import ran out of memory (4 GB) before it ended.
  */
-export function parseCsv(text: string): CsvRow[] {
+export function parseCsv(text: string, separator: ',' | ';' | '\t' = ','): CsvRow[] {
+  const SEPARATOR = separator.charCodeAt(0);
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const end = source.length;
   const rows: CsvRow[] = [];
@@ -37,9 +39,9 @@ export function parseCsv(text: string): CsvRow[] {
   let line = 1;
   let rowLine = 1;
   let i = 0;
-  // Where the next comma, CR and LF are (or `end`): found by indexOf, a native scan far faster
+  // Where the next separator, CR and LF are (or `end`): found by indexOf, a native scan far faster
   // than a loop over characters, and searched again only once passed.
-  let nextComma = -1;
+  let nextSeparator = -1;
   let nextCr = -1;
   let nextLf = -1;
   const after = (character: string, from: number) => {
@@ -75,10 +77,10 @@ export function parseCsv(text: string): CsvRow[] {
       }
     }
     // Quotes after the start of a cell (or after its closing quote) are ordinary characters.
-    if (nextComma < i) nextComma = after(',', i);
+    if (nextSeparator < i) nextSeparator = after(separator, i);
     if (nextCr < i) nextCr = after('\r', i);
     if (nextLf < i) nextLf = after('\n', i);
-    const stop = Math.min(nextComma, nextCr, nextLf);
+    const stop = Math.min(nextSeparator, nextCr, nextLf);
     if (stop > i) cell += source.slice(i, stop);
     i = stop;
     const code = i < end ? source.charCodeAt(i) : 0;
@@ -89,8 +91,8 @@ export function parseCsv(text: string): CsvRow[] {
       break;
     }
     i += 1;
-    if (code === COMMA) {
-      // A comma at the very end still opens one more (empty) cell.
+    if (code === SEPARATOR) {
+      // A separator at the very end still opens one more (empty) cell.
       if (i >= end) {
         cells.push('');
         endRow();

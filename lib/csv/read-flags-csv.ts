@@ -57,11 +57,34 @@ function splitList(cell: string, maxLength: number): string[] {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const headingKey = (cell: string): string => headingToKey.get(cell.trim().replace(/^"|"$/g, '').normalize('NFC').toLowerCase()) ?? '';
+
+/**
+ * The separator the file's heading line uses: ours write commas, but a file opened and saved again in
+ * Excel has ";" where the decimal mark is a comma (Vietnamese Windows) and tabs as "Unicode text".
+ * The one that cuts the heading into the most known column names wins; a comma when none does.
+ */
+function separatorOf(text: string): ',' | ';' | '\t' {
+  const firstLine = text.slice(0, Math.max(0, text.indexOf('\n')) || text.length).replace(/^\uFEFF/, '');
+  let best: ',' | ';' | '\t' = ',';
+  let bestCount = 0;
+  for (const separator of [',', ';', '\t'] as const) {
+    const count = firstLine.split(separator).filter((cell) => headingKey(cell) !== '').length;
+    if (count > bestCount) [best, bestCount] = [separator, count];
+  }
+  return best;
+}
+
+/** A whole number of times, as a person or a spreadsheet writes it (not "0x10", "1e300" or past 9 digits). */
+function countCell(text: string): number | null {
+  return /^\d{1,9}$/.test(text) ? Number(text) : null;
+}
+
 export function readFlagsCsv(text: string, options: { now: number; newId(): string }): ReadFlagsResult {
   const result: ReadFlagsResult = { records: [], lines: [], copyUrls: [], problems: [] };
   let rows;
   try {
-    rows = parseCsv(text);
+    rows = parseCsv(text, separatorOf(text));
   } catch (error) {
     if (error instanceof CsvSyntaxError) {
       result.problems.push({ line: error.line, code: 'unclosed-quote' });
@@ -71,13 +94,15 @@ export function readFlagsCsv(text: string, options: { now: number; newId(): stri
   }
   const [header, ...body] = rows;
   if (!header) return result;
-  const keys = header.cells.map((cell) => headingToKey.get(cell.trim().normalize('NFC').toLowerCase()) ?? '');
+  const keys = header.cells.map(headingKey);
   if (!keys.includes('url')) {
     result.problems.push({ line: header.line, code: 'no-url-column' });
     return result;
   }
 
   for (const row of body) {
+    // Rows of empty cells (",,,,") are what a spreadsheet leaves below the data: not stories, not errors.
+    if (row.cells.every((value) => value.trim() === '')) continue;
     const cell = (key: string): string => {
       const index = keys.indexOf(key);
       return index < 0 ? '' : unguard(row.cells[index] ?? '').trim();
@@ -106,7 +131,7 @@ export function readFlagsCsv(text: string, options: { now: number; newId(): stri
     const lastFlaggedAt = date('last_flagged_at', capturedAt);
     if (lastFlaggedAt === null) continue;
 
-    const status = cell('status') || 'new';
+    const status = cell('status').toLowerCase() || 'new';
     if (!(FLAG_STATUSES as readonly string[]).includes(status)) {
       result.problems.push({ line, code: 'bad-status', value: status });
       continue;
@@ -119,8 +144,8 @@ export function readFlagsCsv(text: string, options: { now: number; newId(): stri
       continue;
     }
     const timesText = cell('times_flagged');
-    const timesFlagged = timesText ? Number(timesText) : 1;
-    if (!Number.isInteger(timesFlagged) || timesFlagged < 1) {
+    const timesFlagged = timesText ? countCell(timesText) : 1;
+    if (timesFlagged === null || timesFlagged < 1) {
       result.problems.push({ line, code: 'bad-number', value: timesText });
       continue;
     }

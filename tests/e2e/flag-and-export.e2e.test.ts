@@ -267,4 +267,14 @@ describe('CSV import', () => {
     expect(await queueTitles(popup)).toHaveLength(5);
     await popup.close();
   });
+
+  it("imports a file Excel saved again as plain CSV on a Vietnamese Windows (';', Windows-1258) with its letters whole", async () => {
+    const popup = await openQueue();
+    await popup.getByLabel('Nhập file của cán bộ khác').setInputFiles(resolve(import.meta.dirname, '../fixtures/import-excel-windows-1258.csv'));
+    await expect.poll(() => popup.locator('.import-report p').textContent()).toBe('1 bài thêm mới, 0 bài gộp với bài đã có, 0 dòng bị loại.');
+    await expect.poll(() => queueTitles(popup)).toContain('Tàu cá bị nạn ở Trường Sa');
+    const imported = popup.locator('.queue-item', { hasText: 'Tàu cá bị nạn ở Trường Sa' });
+    await expect(imported.getByRole('combobox').first().inputValue()).resolves.toBe('confirmed');
+    await popup.close();
+  });
 });

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CATEGORY_IDS } from '@/lib/categories';
+import { decodeTextFile } from '@/lib/csv/decode-text-file';
 import { flagsToCsv } from '@/lib/csv/flag-columns';
+import { parseCsv } from '@/lib/csv/parse-csv';
 import { readFlagsCsv } from '@/lib/csv/read-flags-csv';
 import { importFlags } from '@/lib/db/import-flags';
 import { listAllFlags, listCopies, saveFlag } from '@/lib/db/flag-repository';
@@ -70,6 +72,55 @@ describe('readFlagsCsv', () => {
   it('refuses a file without a url column, and names an unclosed quote', () => {
     expect(readFlagsCsv('title\r\nx\r\n', options).problems).toEqual([{ line: 1, code: 'no-url-column' }]);
     expect(readFlagsCsv('url,title\r\nhttps://a.example,"open\r\n', options).problems).toEqual([{ line: 2, code: 'unclosed-quote' }]);
+  });
+
+  it('reads a file Excel saved again with ";" (a Vietnamese Windows) or tabs, in either heading language', () => {
+    const records = [flag({ title: 'Tàu lạ; gần đảo, “Trường Sa”', note: 'dòng 1\ndòng 2' })];
+    for (const headings of ['en', 'vi'] as const) {
+      const commas = flagsToCsv(records, headings);
+      const expected = readFlagsCsv(commas, options).records;
+      // What Excel writes for the same sheet: the same quoting, another separator.
+      for (const separator of [';', '\t']) {
+        const resaved = parseCsv(commas)
+          .map((row) => row.cells.map((cell) => (/[";\t\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell)).join(separator))
+          .join('\r\n');
+        const read = readFlagsCsv(resaved, options);
+        expect(read.problems).toEqual([]);
+        expect(read.records).toEqual(expected);
+      }
+    }
+  });
+
+  it('skips the empty rows a spreadsheet leaves below the data, and takes statuses in any case', () => {
+    const read = readFlagsCsv('url,status,title\r\nhttps://a.example/1,Confirmed,Một\r\n,,\r\n,,\r\n', options);
+    expect(read.problems).toEqual([]);
+    expect(read.records.map((record) => record.status)).toEqual(['confirmed']);
+  });
+
+  it('refuses a times_flagged that is not a plain whole number a backup could hold', () => {
+    const read = readFlagsCsv('url,times_flagged\r\nhttps://a.example/1,99999999999999999999\r\nhttps://a.example/2,0x10\r\nhttps://a.example/3,1e3\r\nhttps://a.example/4,12\r\n', options);
+    expect(read.problems.map((problem) => problem.line)).toEqual([2, 3, 4]);
+    expect(read.records.map((record) => record.timesFlagged)).toEqual([12]);
+  });
+});
+
+describe('decodeTextFile', () => {
+  const text = 'url,title\r\nhttps://a.example/1,Tàu cá gặp nạn ở Trường Sa\r\n';
+
+  it('reads UTF-8 with or without a BOM, and UTF-16 ("Unicode text") by its BOM', () => {
+    const utf8 = new TextEncoder().encode(text);
+    expect(decodeTextFile(utf8)).toEqual({ text, encoding: 'utf-8' });
+    expect(decodeTextFile(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8])).text).toBe(text);
+    const utf16 = Uint8Array.from([0xff, 0xfe, ...new Uint8Array(Uint16Array.from(text, (c) => c.charCodeAt(0)).buffer)]);
+    expect(decodeTextFile(utf16)).toEqual({ text, encoding: 'utf-16le' });
+  });
+
+  it('reads a Windows-1258 file (Excel\'s plain CSV on a Vietnamese Windows) with its letters whole', () => {
+    // "Tàu cá" in Windows-1258: à and á are single bytes there (0xE0, 0xE1); "ạ" is "a" + the combining dot below (0xF2).
+    const bytes = Uint8Array.from([...new TextEncoder().encode('url,title\r\nhttps://a.example/1,'), 0x54, 0xe0, 0x75, 0x20, 0x63, 0xe1, 0x20, 0x6e, 0x61, 0xf2, 0x6e]);
+    const decoded = decodeTextFile(bytes);
+    expect(decoded.encoding).toBe('windows-1258');
+    expect(readFlagsCsv(decoded.text, options).records[0]!.title).toBe('Tàu cá nạn');
   });
 });
 
