@@ -78,6 +78,9 @@ function isHttpUrl(value: string): boolean {
 }
 
 const id = z.string().min(1).max(500);
+// A copy an imported file listed is named by its story's id and its address's key (lib/db/import-flags.ts),
+// so it can be as long as an address (4,000) after an id: a limit of 500 refused real backups.
+const copyId = z.string().min(1).max(500 + 1 + 4000);
 const epochMs = z.number();
 const count = z.number().int().min(0);
 // Addresses become links in the queue: only web addresses, never javascript: or data:.
@@ -120,7 +123,7 @@ const trashedSchema = z.object({ ...flagShape, deletedAt: epochMs }) satisfies z
 const COPY_MATCHES = ['first', 'url', 'canonical-url', 'title', 'text', 'manual', 'imported'] as const satisfies readonly CopyMatch[];
 
 const copySchema = z.object({
-  id,
+  id: copyId,
   flagId: id,
   url: webUrl,
   canonicalUrl: z.string(),

@@ -13,6 +13,8 @@ import {
   type BackupProblem,
 } from '@/lib/backup/backup-format';
 import { createBackup } from '@/lib/backup/create-backup';
+import { readFlagsCsv } from '@/lib/csv/read-flags-csv';
+import { importFlags } from '@/lib/db/import-flags';
 import { eraseEverything } from '@/lib/backup/erase-everything';
 import { importBackup } from '@/lib/backup/import-backup';
 import { restoreBackup } from '@/lib/backup/restore-backup';
@@ -213,6 +215,18 @@ describe('restore', () => {
     expect(await restoreBackup(target, backup)).toEqual({ flags: 1, trash: 1, copies: 3, evidence: 3 });
     expect(await tables(target)).toEqual(await tables(source));
     expect(await getAppSettings(target)).toMatchObject({ monitorName: 'Lan', unitName: 'Sở TT&TT Kiên Giang', csvHeadings: 'vi' });
+  });
+
+  it('restores copies that an imported file listed under long addresses (their ids hold the address)', async () => {
+    const source = testDatabase();
+    const longSlug = `https://a.example/${'tau-ca-gap-nan-o-truong-sa-'.repeat(25)}123.html`;
+    const csv = `id,url,title,copy_urls\r\naaaaaaaa-1111-4222-8333-444444444444,https://z.example/x,Tin,"https://b.example/1\n${longSlug}"\r\n`;
+    const read = readFlagsCsv(csv, { now: NOW, newId: () => 'unused' });
+    await importFlags(source, read.records, read.copyUrls);
+    expect((await source.copies.toArray()).some((copy) => copy.id.length > 500)).toBe(true);
+    const target = testDatabase();
+    await restoreBackup(target, parseBackup(serializeBackup(await createBackup(source, { includeEvidence: false, now: NOW }))));
+    expect(await tables(target)).toEqual(await tables(source));
   });
 
   it('rebuilds the dedup index, so the restored stories are "already flagged"', async () => {
