@@ -190,6 +190,29 @@ export function hostOf(canonicalUrl: string): string {
   return match?.[1]?.toLowerCase() ?? '';
 }
 
+/** The path and query of a canonical URL ('' for a site's home page: canonical forms drop the trailing slash). */
+function pathOf(canonicalUrl: string): string {
+  return canonicalUrl.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').replace(/^\/$/, '');
+}
+
+/**
+ * Whether the canonical a page declares may stand for the page's own identity: only when it is on the
+ * page's own site (the same host once `www.`/`m.`/`amp.` are dropped, or one a subdomain of the other)
+ * and is not the site's home page while the page is not. A page can declare any address: taken as it
+ * is, a hostile page declaring another outlet's article would be merged with it (and the real article,
+ * flagged later, answered "already flagged"), and a CMS that declares its home page on every article
+ * would merge them all. A canonical elsewhere is still kept as the page said; it only does not join stories.
+ */
+export function isOwnCanonical(visitedUrl: string, declaredUrl: string): boolean {
+  const visited = canonicalizeUrl(visitedUrl);
+  const declared = canonicalizeUrl(declaredUrl);
+  const visitedHost = hostOf(visited);
+  const declaredHost = hostOf(declared);
+  if (!visitedHost || !declaredHost) return false;
+  const sameSite = visitedHost === declaredHost || visitedHost.endsWith(`.${declaredHost}`) || declaredHost.endsWith(`.${visitedHost}`);
+  return sameSite && (pathOf(declared) !== '' || pathOf(visited) === '');
+}
+
 const LANGUAGE_SEGMENT = /^[a-z]{2}(?:-[a-z]{2,4})?$/i;
 
 /**

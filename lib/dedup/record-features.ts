@@ -2,7 +2,7 @@
  * What the dedup decision knows about one record, computed once from its fields
  * and shared by the lookup (findDuplicate) and the index (StoryIndex.add).
  */
-import { articleSlugKey, canonicalizeUrl, hostOf } from './canonicalize-url';
+import { articleSlugKey, canonicalizeUrl, hostOf, isOwnCanonical } from './canonicalize-url';
 import { TRUNCATION_MARK, titleParts } from './normalize-title';
 import { type TextFeatures, type TitleTokens, textFeatures, titleNumbers, titleTokens } from './similarity';
 
@@ -45,7 +45,8 @@ function parseDate(value: string | null | undefined): number {
 export function recordFeatures(input: DedupInput): RecordFeatures {
   const visited = canonicalizeUrl(input.url);
   const urlKeys = [visited];
-  const declared = input.canonicalUrl ? canonicalizeUrl(input.canonicalUrl) : '';
+  // A canonical on another site (or a home page) is no identity: see isOwnCanonical.
+  const declared = input.canonicalUrl && isOwnCanonical(input.url, input.canonicalUrl) ? canonicalizeUrl(input.canonicalUrl) : '';
   if (declared && declared !== visited) urlKeys.push(declared);
   const host = hostOf(visited);
   const siteNames = [input.siteName ?? '', host, hostOf(declared)].filter(Boolean);

@@ -72,16 +72,41 @@ describe('findDuplicate decisions', () => {
     expect(findDuplicate(index, input(variant as FixtureRecord, 'v'))).toMatchObject({ kind: 'copy', of: 'orig', reason: 'url', score: 1 });
   });
 
-  it('matches on the declared canonical URL', () => {
+  it('matches on a canonical the page declares on its own site (mobile, AMP or section host)', () => {
     const index = new StoryIndex();
     index.add({ id: 'orig', url: 'https://songnuoc.example/a/cang-ca-moi-khanh-thanh-1.html', title: 'A', siteName: '' });
-    const decision = findDuplicate(index, {
-      id: 'syndicated',
-      url: 'https://tonghop.example/x/99',
-      canonicalUrl: 'https://songnuoc.example/a/cang-ca-moi-khanh-thanh-1.html?utm_source=rss',
-      title: 'B',
-    });
-    expect(decision).toMatchObject({ kind: 'copy', of: 'orig', reason: 'canonical-url' });
+    for (const url of ['https://m.songnuoc.example/x/99', 'https://tintuc.songnuoc.example/x/99']) {
+      const decision = findDuplicate(index, {
+        id: 'variant',
+        url,
+        canonicalUrl: 'https://songnuoc.example/a/cang-ca-moi-khanh-thanh-1.html?utm_source=rss',
+        title: 'B',
+      });
+      expect(decision).toMatchObject({ kind: 'copy', of: 'orig', reason: 'canonical-url' });
+    }
+  });
+
+  it("takes no canonical on another site as the page's identity: a hostile page cannot pass for another outlet's article", () => {
+    const index = new StoryIndex();
+    index.add({ id: 'real', url: 'https://vnexpress.net/thoi-su/tau-ca-gap-nan-o-truong-sa-4800000.html', title: 'Tàu cá gặp nạn ở Trường Sa', siteName: 'VnExpress' });
+    const hostile = {
+      id: 'hostile',
+      url: 'https://fake-outlet.example/bai-viet-12345.html',
+      canonicalUrl: 'https://vnexpress.net/thoi-su/tau-ca-gap-nan-o-truong-sa-4800000.html',
+      title: 'Bài xuyên tạc hoàn toàn khác về chủ quyền',
+    };
+    expect(findDuplicate(index, hostile)).toMatchObject({ kind: 'new' });
+    // Nor the other way round: flagged first, it does not swallow the real article.
+    const other = new StoryIndex();
+    other.add(hostile);
+    expect(findDuplicate(other, { id: 'real', url: 'https://vnexpress.net/thoi-su/tau-ca-gap-nan-o-truong-sa-4800000.html', title: 'Tàu cá gặp nạn ở Trường Sa' })).toMatchObject({ kind: 'new' });
+  });
+
+  it("does not merge a site's articles that all declare its home page as canonical (a common CMS mistake)", () => {
+    const index = new StoryIndex();
+    index.add({ id: 'first', url: 'https://baoxyz.example/thoi-su/tau-ca-gap-nan-123.html', canonicalUrl: 'https://baoxyz.example/', title: 'Tàu cá gặp nạn ngoài khơi' });
+    const decision = findDuplicate(index, { id: 'second', url: 'https://baoxyz.example/kinh-te/gia-xang-tang-456.html', canonicalUrl: 'https://www.baoxyz.example/', title: 'Giá xăng tăng mạnh' });
+    expect(decision).toMatchObject({ kind: 'new' });
   });
 
   it('a repost with the same headline on another site, hours later, is a title copy', () => {
