@@ -152,6 +152,19 @@ describe('importFlags', () => {
     ]);
   });
 
+  it("a colleague's updated file keeps their new judgement of a flag imported before, without counting a sighting", async () => {
+    const db = testDatabase();
+    const before = flag({ severity: 0, tags: [], note: '', category: '' });
+    await importFlags(db, [before]);
+    const updated = flag({ severity: 3, tags: ['video'], note: 'Đã xác minh: ảnh cắt ghép', category: 'border' });
+    expect(await importFlags(db, [updated])).toEqual({ added: 0, merged: 1 });
+    const [story] = await listAllFlags(db);
+    expect(story).toMatchObject({ severity: 3, tags: ['video'], note: 'Đã xác minh: ảnh cắt ghép', category: 'border', timesFlagged: before.timesFlagged });
+    // The same file again changes nothing more.
+    await importFlags(db, [updated]);
+    expect((await listAllFlags(db))[0]).toEqual(story);
+  });
+
   it('changes nothing when the write fails part-way', async () => {
     const db = testDatabase();
     let writes = 0;
