@@ -157,6 +157,21 @@ export function FlagQueue(props: {
     if (highlightIndex >= 0) virtualizer.scrollToIndex(highlightIndex, { align: 'center' });
   }, [highlightIndex, virtualizer]);
 
+  const keyboardTriage = useRef<{ id: string; index: number; status: FlagStatus } | null>(null);
+  useEffect(() => {
+    const triaged = keyboardTriage.current;
+    if (!triaged || records === undefined) return;
+    const listed = records.find((record) => record.id === triaged.id);
+    if (listed) {
+      // Still listed with its new status: its row keeps the focus. (Not yet written: wait for the next answer.)
+      if (listed.status === triaged.status) keyboardTriage.current = null;
+      return;
+    }
+    keyboardTriage.current = null;
+    const focused = document.activeElement;
+    if (records.length > 0 && (!focused || focused === document.body)) focusRow(Math.min(triaged.index, records.length - 1));
+  }, [records]);
+
   /** Focuses row `index`, scrolling it into the rendered window first. */
   function focusRow(index: number) {
     if (index < 0 || index >= rows.length) return;
@@ -233,6 +248,9 @@ export function FlagQueue(props: {
     } else if (event.key === ' ') {
       toggle(id, !selected.has(id));
     } else if (status) {
+      // In a list filtered by status the story then leaves it: the one taking its place gets the focus
+      // (see the effect below), so that triage from the keyboard goes on without a click.
+      keyboardTriage.current = { id, index: Number(item.dataset.index), status };
       setFieldsViaBackground([{ id, status }]).catch(report);
     } else return;
     event.preventDefault();

@@ -131,3 +131,22 @@ describe('the review section', () => {
     expect(details().open).toBe(true);
   });
 });
+
+describe('keyboard triage', () => {
+  it('in a list of new stories, a status key moves the story out and the focus on to the next one', async () => {
+    const newOnly: QueueView = { ...DEFAULT_VIEW, filter: { ...DEFAULT_VIEW.filter, statuses: ['new'] } };
+    const queue = await showQueue([story(1), story(2), story(3)], newOnly);
+    queue.row(1).focus();
+    const press = (key: string) =>
+      act(async () => {
+        (document.activeElement as HTMLElement).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      });
+    await press('2');
+    await until(() => queue.container.querySelectorAll('.queue-item').length === 2, 'story 1 out of the list');
+    await until(() => document.activeElement === queue.row(2), 'the focus on story 2');
+    expect(await statusOf(1)).toBe('confirmed');
+    await press('5');
+    await until(() => document.activeElement === queue.row(3), 'the focus on story 3');
+    expect(await statusOf(2)).toBe('dismissed');
+  });
+});
