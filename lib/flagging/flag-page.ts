@@ -33,6 +33,31 @@ export interface FlagPageDeps {
   userAgent?: string;
   now(): number;
   newId(): string;
+  /** How long each answer from the tab is waited for (tests shorten them); ANSWER_LIMITS_MS otherwise. */
+  answerLimitsMs?: Partial<typeof ANSWER_LIMITS_MS>;
+}
+
+/**
+ * How long the flag waits for each answer from the tab. A page whose main thread is stuck (an endless
+ * script, an alert() left open) never answers a script injected into it: without a limit the flag would
+ * hang there, the popup's button with it. The page's text is needed (past its limit the flag fails, and
+ * says so); the rest is a convenience or evidence that is recorded as missing.
+ */
+export const ANSWER_LIMITS_MS = { page: 15_000, linkText: 3_000, watchHits: 3_000, screenshot: 10_000, mhtml: 20_000 };
+
+class NoAnswer extends Error {}
+
+/** `answer`, or a NoAnswer rejection once `ms` have passed. */
+function within<T>(answer: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new NoAnswer(`no answer in ${ms} ms`)), ms);
+  });
+  return Promise.race([answer, limit]).finally(() => clearTimeout(timer));
+}
+
+function limitOf(deps: FlagPageDeps, answer: keyof typeof ANSWER_LIMITS_MS): number {
+  return deps.answerLimitsMs?.[answer] ?? ANSWER_LIMITS_MS[answer];
 }
 
 export interface FlagRequest {
@@ -49,7 +74,7 @@ export { FLAG_ERRORS };
 async function readPageSafely(deps: FlagPageDeps, tabId: number): Promise<PageMetadata | null> {
   let raw: unknown;
   try {
-    raw = await deps.readPage(tabId);
+    raw = await within(deps.readPage(tabId), limitOf(deps, 'page'));
   } catch {
     return null;
   }
@@ -60,7 +85,7 @@ async function readPageSafely(deps: FlagPageDeps, tabId: number): Promise<PageMe
 async function readWatchSafely(deps: FlagPageDeps, tabId: number) {
   if (!deps.readWatchHits) return undefined;
   try {
-    return summariseWatchHits(await deps.readWatchHits(tabId));
+    return summariseWatchHits(await within(deps.readWatchHits(tabId), limitOf(deps, 'watchHits')));
   } catch {
     return undefined; // No highlighter in this tab (turned off, or the page predates the extension).
   }
@@ -69,7 +94,7 @@ async function readWatchSafely(deps: FlagPageDeps, tabId: number) {
 async function linkAsPage(deps: FlagPageDeps, request: FlagRequest, linkUrl: string): Promise<PageMetadata> {
   let linkText: unknown = '';
   try {
-    linkText = await deps.readLinkText(request.tabId, linkUrl);
+    linkText = await within(deps.readLinkText(request.tabId, linkUrl), limitOf(deps, 'linkText'));
   } catch {
     // The link text is a convenience; the URL alone is a valid flag.
   }
@@ -139,7 +164,7 @@ type Screenshot = { bytes: Uint8Array } | { problem: ScreenshotProblem };
 async function captureScreenshotSafely(deps: FlagPageDeps, tabId: number): Promise<Screenshot> {
   if (!deps.captureScreenshot) return { problem: 'capture-failed' };
   try {
-    const raw = await deps.captureScreenshot(tabId);
+    const raw = await within(deps.captureScreenshot(tabId), limitOf(deps, 'screenshot'));
     if (raw && typeof raw === 'object' && 'dataUrl' in raw && typeof raw.dataUrl === 'string' && raw.dataUrl.startsWith('data:image/jpeg;base64,')) {
       return { bytes: dataUrlToBytes(raw.dataUrl) };
     }
@@ -152,7 +177,7 @@ async function captureScreenshotSafely(deps: FlagPageDeps, tabId: number): Promi
 async function captureMhtmlSafely(deps: FlagPageDeps, tabId: number): Promise<Uint8Array | undefined> {
   if (!deps.captureMhtml || !(await getCaptureMhtml(deps.db))) return undefined;
   try {
-    return await deps.captureMhtml(tabId);
+    return await within(deps.captureMhtml(tabId), limitOf(deps, 'mhtml'));
   } catch {
     return undefined; // The screenshot and text still stand as evidence.
   }

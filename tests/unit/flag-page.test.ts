@@ -138,6 +138,38 @@ describe('flagPage', () => {
   });
 });
 
+describe('flagPage and a tab that does not answer (a stuck page)', () => {
+  const never = () => new Promise<never>(() => undefined);
+  const limits = { page: 40, linkText: 40, watchHits: 40, screenshot: 40, mhtml: 40 };
+
+  it('fails with unreadable-page after its limit, instead of hanging with the popup', async () => {
+    const deps = depsFor(ARTICLE_URL, 'tin-gia-ban-do-truong-sa.html', '', { readPage: never, answerLimitsMs: limits });
+    await expect(flagPage(deps, { tabId: 7, trigger: 'popup' })).resolves.toEqual({ ok: false, error: FLAG_ERRORS.unreadablePage });
+    expect(await listQueue(deps.db)).toEqual([]);
+  });
+
+  it('still flags the page when only the screenshot, the watch hits or the page capture never come', async () => {
+    const deps = depsFor(ARTICLE_URL, 'tin-gia-ban-do-truong-sa.html', '', {
+      captureScreenshot: never,
+      readWatchHits: never,
+      captureMhtml: never,
+      answerLimitsMs: limits,
+    });
+    await setCaptureMhtml(deps.db, true);
+    expect(await flagPage(deps, { tabId: 7, trigger: 'popup' })).toEqual({ ok: true, id: 'id-1', screenshotProblem: 'capture-failed' });
+    const [evidence] = await listEvidence(deps.db, 'id-1');
+    expect(evidence).toMatchObject({ screenshotProblem: 'capture-failed' });
+    expect(evidence?.text.length).toBeGreaterThan(0);
+  });
+
+  it('flags a link without its text when the tab does not give it', async () => {
+    const deps = depsFor(ARTICLE_URL, 'tin-gia-ban-do-truong-sa.html', '', { readLinkText: never, answerLimitsMs: limits });
+    const response = await flagPage(deps, { tabId: 7, trigger: 'menu_link', linkUrl: 'https://other.example/bai-viet-12345' });
+    expect(response).toMatchObject({ ok: true });
+    expect((await listQueue(deps.db))[0]).toMatchObject({ url: 'https://other.example/bai-viet-12345' });
+  });
+});
+
 describe('flagPage with the watchlist highlighter', () => {
   it('pre-fills the category from the terms seen most and keeps the terms, most frequent first', async () => {
     const deps = depsFor(ARTICLE_URL, 'tin-gia-ban-do-truong-sa.html', '', {
