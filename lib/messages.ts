@@ -74,8 +74,13 @@ export type SetFieldsResponse = { ok: true; before: SetFieldsRequest['edits'] } 
 export const backgroundRequestSchema = z.discriminatedUnion('type', [flagTabRequestSchema, editReviewRequestSchema, setFieldsRequestSchema]);
 export type BackgroundRequest = z.infer<typeof backgroundRequestSchema>;
 
-// Page data is capped generously here; the record builder trims it to the stored limits.
-const pageText = (max: number) => z.string().max(max * 4).catch('');
+// Page data is cut generously here (never dropped: a long selection still gives its quote); the record
+// builder trims it to the stored limits. Anything but text becomes empty text.
+const pageText = (max: number) =>
+  z
+    .string()
+    .transform((value) => value.slice(0, max * 4))
+    .catch('');
 
 /** Injected script (untrusted page) → background: what the page says about itself. */
 export const pageMetadataSchema = z.object({
@@ -91,7 +96,10 @@ export const pageMetadataSchema = z.object({
   publishedAtZoneAssumed: z.boolean().catch(false),
   modifiedAt: pageText(64),
   // The evidence snapshot: the extractor caps article text at 200k characters.
-  text: z.string().max(MAX_ARTICLE_TEXT).catch(''),
+  text: z
+    .string()
+    .transform((value) => value.slice(0, MAX_ARTICLE_TEXT))
+    .catch(''),
   excerpt: pageText(MAX_MULTI_LINE),
   wordCount: z.number().int().nonnegative().max(10_000_000).catch(0),
 });

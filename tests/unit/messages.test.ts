@@ -38,6 +38,13 @@ describe('pageMetadataSchema (what an injected script returns)', () => {
     expect(parsed).toMatchObject({ canonicalUrl: '', title: '', siteName: 'A' });
   });
 
+  it('cuts a very long selection instead of losing the quote', () => {
+    const selection = `Trường Sa ${'rất dài '.repeat(20_000)}`;
+    const parsed = pageMetadataSchema.parse({ url: 'https://a.example/', selection });
+    expect(parsed.selection.startsWith('Trường Sa rất dài')).toBe(true);
+    expect(parsed.selection.length).toBeLessThan(selection.length);
+  });
+
   it('refuses an answer without a URL', () => {
     expect(pageMetadataSchema.safeParse({ title: 'x' }).success).toBe(false);
   });
