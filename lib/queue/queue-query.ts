@@ -73,7 +73,8 @@ function indexedRange(db: CanhTinDatabase, filter: QueueFilter, sort: QueueSort)
     if (filter.from !== undefined || filter.to !== undefined) return db.flags.where('capturedAt').between(from, to, true, false).reverse();
   }
   if (sort === 'published') {
-    // ISO strings with their offset: almost all are +07:00, so text order is time order. Unknown ('') sort last.
+    // ISO strings with the page's own offset, so text order is wall-clock order, not time order:
+    // readByPublication puts them in time order. Unknown ('') sort last.
     return db.flags.where('publishedAt').between('0', Dexie.maxKey).reverse();
   }
   return db.flags.orderBy(SORT_INDEX[sort]).reverse();
@@ -92,6 +93,43 @@ function leftToCheck(filter: QueueFilter, sort: QueueSort): QueueFilter {
   return rest;
 }
 
+// UTC offsets run from -12:00 to +14:00, so a story's instant lies within 14 h before and 12 h after
+// the wall-clock time its ISO text sorts by.
+const OFFSET_SPREAD_MS = 26 * 3_600_000;
+
+/** The wall-clock time an ISO text states, read as if it were UTC (the order the publishedAt index keeps). */
+function wallClockMs(iso: string): number {
+  const wall = Date.parse(`${iso.replace(/(?:[zZ]|[+-]\d{2}:?\d{2})$/, '')}Z`);
+  return Number.isNaN(wall) ? Date.parse(iso) : wall;
+}
+
+function publishedMs(record: FlagRecord): number {
+  const time = Date.parse(record.publishedAt);
+  return Number.isNaN(time) ? -Infinity : time;
+}
+
+/**
+ * The `limit` most recently published stories, in time order, from the publishedAt index, whose text
+ * order puts 07:30+08:00 (06:30 in Vietnam) above 07:00+07:00. Reading stops once `limit` stories are
+ * in hand and the next one's wall-clock time is 26 h below the last of them: it and every later one
+ * were published before all of those (see OFFSET_SPREAD_MS). What was read is then sorted by instant.
+ */
+async function readByPublication(range: Collection<FlagRecord, string, InsertType<FlagRecord, 'id'>>, keep: (record: FlagRecord) => boolean, limit: number): Promise<FlagRecord[]> {
+  let kept = 0;
+  let stopBelow = -Infinity;
+  const read = await range
+    .until((record) => {
+      if (kept >= limit && wallClockMs(record.publishedAt) < stopBelow) return true;
+      if (keep(record) && ++kept === limit) stopBelow = wallClockMs(record.publishedAt) - OFFSET_SPREAD_MS;
+      return false;
+    })
+    .toArray();
+  return read
+    .filter(keep)
+    .sort((a, b) => publishedMs(b) - publishedMs(a))
+    .slice(0, limit);
+}
+
 /**
  * The first `limit` stories for a filter and sort. The queue asks for more as
  * the monitor scrolls (a larger limit; the query reruns when flags change).
@@ -104,8 +142,9 @@ export async function readQueue(db: CanhTinDatabase, filter: QueueFilter, sort: 
   // Dexie then reads the page in one request instead of a cursor step per row, each step
   // waiting for the page's (busy, while it starts) main thread.
   const rest = leftToCheck(filter, sort);
-  const rows = await (isFilterEmpty(rest) ? range : range.filter(matchesFilter(rest))).limit(limit).toArray();
-  if (sort !== 'published' || rows.length >= limit) return rows;
+  if (sort !== 'published') return (isFilterEmpty(rest) ? range : range.filter(matchesFilter(rest))).limit(limit).toArray();
+  const rows = await readByPublication(range, keep, limit);
+  if (rows.length >= limit) return rows;
   const undated = await db.flags.where('publishedAt').equals('').filter(keep).toArray();
   undated.sort((a, b) => b.capturedAt - a.capturedAt);
   return [...rows, ...undated.slice(0, limit - rows.length)];

@@ -61,6 +61,18 @@ describe('readQueue', () => {
     expect(titles(await readQueue(db, EMPTY_FILTER, 'copies', 10))).toEqual(['Tin 2', 'Tin 3', 'Tin 1']);
   });
 
+  it("sorts by the moment of publication, whatever offset each outlet wrote, a page at a time", async () => {
+    const db = await filled([
+      flag(1, { publishedAt: '2026-03-02T07:00:00+07:00' }), // 00:00 UTC on the 2nd
+      flag(2, { publishedAt: '2026-03-01T23:30:00Z' }), // 23:30 UTC on the 1st (06:30 on the 2nd in Vietnam)
+      flag(3, { publishedAt: '2026-03-02T07:15:00+08:00' }), // 23:15 UTC on the 1st: its text sorts first, it is the oldest
+      flag(4, { publishedAt: '2026-03-02T06:45:00+07:00' }), // 23:45 UTC on the 1st
+      flag(5, { publishedAt: '2026-03-01T20:00:00-10:00' }), // 06:00 UTC on the 2nd: the newest, though its text sorts last
+    ]);
+    expect(titles(await readQueue(db, EMPTY_FILTER, 'published', 10))).toEqual(['Tin 5', 'Tin 1', 'Tin 4', 'Tin 2', 'Tin 3']);
+    expect(titles(await readQueue(db, EMPTY_FILTER, 'published', 2))).toEqual(['Tin 5', 'Tin 1']);
+  });
+
   it('answers exactly like filtering every record, for any filter and sort (property)', { timeout: 60_000 }, async () => {
     const records = Array.from({ length: 40 }, (_, n) =>
       flag(n, {
@@ -69,7 +81,8 @@ describe('readQueue', () => {
         severity: SEVERITIES[(n * 7) % 4],
         monitor: ['Lan', 'Minh'][n % 2],
         lang: ['vi', 'en', 'zh-cn'][(n * 5) % 3],
-        publishedAt: n % 4 === 0 ? '' : `2026-11-${String(1 + (n % 28)).padStart(2, '0')}T0${n % 10}:00:00+07:00`,
+        // Mostly Vietnam time, but outlets from UTC-12 to UTC+14 too, whose text order is not time order.
+        publishedAt: n % 4 === 0 ? '' : `2026-11-${String(1 + (n % 9)).padStart(2, '0')}T${String((n * 5) % 24).padStart(2, '0')}:00:00${['+07:00', '+07:00', '+08:00', 'Z', '-12:00', '+14:00'][n % 6]}`,
         copyCount: 1 + ((n * 13) % 6),
       }),
     );
@@ -92,6 +105,12 @@ describe('readQueue', () => {
         expect(new Set(rows.map((row) => row.id)).size).toBe(rows.length);
         if (sort === 'captured') expect(rows).toEqual([...expected].sort((a, b) => b.capturedAt - a.capturedAt).slice(0, limit));
         if (sort === 'copies') for (let i = 1; i < rows.length; i += 1) expect(rows[i - 1]!.copyCount).toBeGreaterThanOrEqual(rows[i]!.copyCount);
+        if (sort === 'published') {
+          // Dated stories newest first by their instant, then the undated ones newest flagged first.
+          const order = (row: FlagRecord) => (row.publishedAt ? `d${String(4e12 - Date.parse(row.publishedAt)).padStart(14, '0')}` : `u${String(4e12 - row.capturedAt).padStart(14, '0')}`);
+          const byOrder = (a: FlagRecord, b: FlagRecord) => order(a).localeCompare(order(b));
+          expect(rows.map(order)).toEqual([...expected].sort(byOrder).slice(0, limit).map(order));
+        }
       }),
       // Enough runs that the rarer shapes (two categories and no single status, say) come up every time.
       { numRuns: 400 },
