@@ -23,7 +23,7 @@ import type { QueueView } from './queue-view';
 import { QueueItem } from './QueueItem';
 import { setFieldsViaBackground } from './save-fields';
 import { UndoBar } from './UndoBar';
-import { earlyReadFor, QUEUE_PAGE } from './queue-early-read';
+import { earlyReadFor, QUEUE_PAGE, retireEarlyRead } from './queue-early-read';
 import { useEarlyRead } from './use-early-read';
 import { useLastAction } from './use-last-action';
 
@@ -53,6 +53,9 @@ export function FlagQueue(props: {
   );
   const liveAnswered = useRef(false);
   if (livePage !== undefined) liveAnswered.current = true;
+  useEffect(() => {
+    if (livePage !== undefined) retireEarlyRead();
+  }, [livePage]);
   const page = livePage ?? (liveAnswered.current || searching ? undefined : early.value);
   // With one: every flag once (not on each keystroke), ranked by fuse.js, then filtered.
   // The search index is built once the monitor heads for the search box (focus or "/"), not on

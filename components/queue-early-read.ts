@@ -24,3 +24,11 @@ export function readFirstQueuePageEarly(db: CanhTinDatabase, view: QueueView): v
 export function earlyReadFor(db: CanhTinDatabase, view: QueueView, limit: number): EarlyRead<FlagRecord[]> | undefined {
   return early && early.db === db && early.view === view && limit === QUEUE_PAGE ? early.read : undefined;
 }
+
+/**
+ * Once the queue's live query has answered, the early read is out of date for good: a queue shown
+ * again later (back from the trash) must not start from the rows as they were when the popup opened.
+ */
+export function retireEarlyRead(): void {
+  early = undefined;
+}

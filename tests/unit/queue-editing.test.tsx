@@ -5,6 +5,7 @@
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FlagQueue } from '@/components/FlagQueue';
+import { readFirstQueuePageEarly } from '@/components/queue-early-read';
 import { DEFAULT_VIEW, type QueueView } from '@/components/queue-view';
 import { TrashView } from '@/components/TrashView';
 import { appDatabase } from '@/lib/db/app-database';
@@ -148,5 +149,23 @@ describe('keyboard triage', () => {
     await press('5');
     await until(() => document.activeElement === queue.row(3), 'the focus on story 3');
     expect(await statusOf(2)).toBe('dismissed');
+  });
+});
+
+describe('the queue shown again (back from the trash)', () => {
+  it('starts from the database as it is, not from the rows read when the popup opened', async () => {
+    await appDatabase().flags.bulkPut([story(1), story(2)]);
+    readFirstQueuePageEarly(appDatabase(), DEFAULT_VIEW);
+    const first = await mount(<FlagQueue view={DEFAULT_VIEW} onViewChange={() => undefined} />);
+    await until(() => first.container.querySelectorAll('.queue-item').length === 2, 'both rows');
+    await wait(100);
+    await act(async () => first.container.querySelector<HTMLButtonElement>(`#flag-${id(1)} button.delete`)!.click());
+    await until(() => first.container.querySelectorAll('.queue-item').length === 1, 'story 1 deleted');
+    await act(async () => first.root.unmount());
+    // What the popup does when the monitor comes back from the trash: a new queue, same view.
+    const again = await mount(<FlagQueue view={DEFAULT_VIEW} onViewChange={() => undefined} />);
+    expect(again.container.querySelector(`#flag-${id(1)}`)).toBeNull();
+    await until(() => again.container.querySelectorAll('.queue-item').length === 1, 'the one story left');
+    expect(again.container.querySelector(`#flag-${id(1)}`)).toBeNull();
   });
 });
