@@ -49,7 +49,10 @@ async function importCsv(text: string): Promise<Report> {
   const outcome = await importFlags(appDatabase(), read.records, read.copyUrls);
   return {
     summary: t('importReport', String(outcome.added), String(outcome.merged), String(read.problems.length)),
-    problems: read.problems.map(problemText),
+    problems: [
+      ...read.problems.map(problemText),
+      ...outcome.copiesElsewhere.map(({ record, url }) => t('importNote_copyElsewhere', String(read.lines[record] ?? ''), url)),
+    ],
     isError: false,
   };
 }

@@ -12,6 +12,12 @@ import type { CanhTinDatabase } from './schema';
 export interface ImportOutcome {
   added: number;
   merged: number;
+  /**
+   * Addresses a row lists as copies of its story that are already a copy of another story in the
+   * queue (`record`: the row's index). They are left where they are (the two stories may well be
+   * one; the monitor can merge them by hand) and reported, rather than silently ignored.
+   */
+  copiesElsewhere: { record: number; url: string }[];
 }
 
 /**
@@ -21,7 +27,7 @@ export interface ImportOutcome {
  */
 export function importFlags(db: CanhTinDatabase, records: readonly FlagRecord[], copyUrls: readonly (readonly string[])[] = []): Promise<ImportOutcome> {
   return withStories(db, async (stories) => {
-    const outcome: ImportOutcome = { added: 0, merged: 0 };
+    const outcome: ImportOutcome = { added: 0, merged: 0, copiesElsewhere: [] };
     for (const [at, record] of records.entries()) {
       // The same flag exported and imported again: already here, no sighting to count twice; but a
       // colleague's updated file may judge it further (severity, tags, note), and that is kept.
@@ -36,17 +42,25 @@ export function importFlags(db: CanhTinDatabase, records: readonly FlagRecord[],
       const placed = await placeInStory(db, stories, record);
       if (placed.duplicateOf) outcome.merged += 1;
       else outcome.added += 1;
-      await addListedCopies(db, stories, placed.id, record, copyUrls[at] ?? []);
+      const elsewhere = await addListedCopies(db, stories, placed.id, record, copyUrls[at] ?? []);
+      outcome.copiesElsewhere.push(...elsewhere.map((url) => ({ record: at, url })));
     }
     return outcome;
   });
 }
 
-async function addListedCopies(db: CanhTinDatabase, stories: StoryIndexHandle, flagId: string, record: FlagRecord, urls: readonly string[]) {
+/** Adds the addresses a row lists as copies of its story; returns those that are a copy of another story in the queue. */
+async function addListedCopies(db: CanhTinDatabase, stories: StoryIndexHandle, flagId: string, record: FlagRecord, urls: readonly string[]): Promise<string[]> {
   let added = 0;
+  const elsewhere: string[] = [];
   for (const url of urls) {
     const key = canonicalizeUrl(url);
-    if (!key || (await db.copies.where('urlKeys').equals(key).limit(1).primaryKeys()).length > 0) continue;
+    if (!key) continue;
+    const known = await db.copies.where('urlKeys').equals(key).first();
+    if (known) {
+      if (known.flagId !== flagId && (await db.flags.get(known.flagId))) elsewhere.push(url);
+      continue;
+    }
     // Only the address is known: dedup can match it by address (or slug), never by words.
     await stories.addCopy({
       id: `${record.id}:${key}`,
@@ -70,4 +84,5 @@ async function addListedCopies(db: CanhTinDatabase, stories: StoryIndexHandle, f
     const story = await db.flags.get(flagId);
     if (story) await db.flags.update(flagId, { copyCount: story.copyCount + added });
   }
+  return elsewhere;
 }

@@ -398,7 +398,7 @@ describe("merging another monitor's backup", () => {
     await updateAppSettings(db, { monitorName: 'Lan', unitName: 'Sở TT&TT', csvHeadings: 'vi' });
     const settingsBefore = await db.settings.toArray();
 
-    expect(await importBackup(db, await hungsBackup())).toEqual({ added: 1, merged: 1, evidence: 2 });
+    expect(await importBackup(db, await hungsBackup())).toEqual({ added: 1, merged: 1, copiesElsewhere: [], evidence: 2 });
 
     const stories = await listAllFlags(db);
     expect(stories.map((s) => s.id).sort()).toEqual([STORY.id, OTHER.id]);
@@ -418,9 +418,9 @@ describe("merging another monitor's backup", () => {
   it('importing the same backup again adds nothing', async () => {
     const db = testDatabase();
     const backup = await hungsBackup();
-    expect(await importBackup(db, backup)).toEqual({ added: 2, merged: 0, evidence: 2 });
+    expect(await importBackup(db, backup)).toEqual({ added: 2, merged: 0, copiesElsewhere: [], evidence: 2 });
     const before = await tables(db);
-    expect(await importBackup(db, backup)).toEqual({ added: 0, merged: 2, evidence: 0 });
+    expect(await importBackup(db, backup)).toEqual({ added: 0, merged: 2, copiesElsewhere: [], evidence: 0 });
     const after = await tables(db);
     expect(after.copies).toEqual(before.copies);
     expect(after.evidence).toEqual(before.evidence);

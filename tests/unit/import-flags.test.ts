@@ -142,7 +142,7 @@ describe('importFlags', () => {
         excerpt: 'Một đoạn video lan truyền cho rằng cột mốc đã bị dời.',
       }),
     ]);
-    expect(outcome).toEqual({ added: 1, merged: 3 });
+    expect(outcome).toEqual({ added: 1, merged: 3, copiesElsewhere: [] });
     const all = await listAllFlags(db);
     expect(all).toHaveLength(2);
     expect(all.find((r) => r.canonicalUrl === 'https://baodaoxanh.example/a')).toMatchObject({ timesFlagged: 4, capturedAt: 1000, copyCount: 2 });
@@ -157,7 +157,7 @@ describe('importFlags', () => {
     const before = flag({ severity: 0, tags: [], note: '', category: '' });
     await importFlags(db, [before]);
     const updated = flag({ severity: 3, tags: ['video'], note: 'Đã xác minh: ảnh cắt ghép', category: 'border' });
-    expect(await importFlags(db, [updated])).toEqual({ added: 0, merged: 1 });
+    expect(await importFlags(db, [updated])).toEqual({ added: 0, merged: 1, copiesElsewhere: [] });
     const [story] = await listAllFlags(db);
     expect(story).toMatchObject({ severity: 3, tags: ['video'], note: 'Đã xác minh: ảnh cắt ghép', category: 'border', timesFlagged: before.timesFlagged });
     // The same file again changes nothing more.
@@ -201,6 +201,17 @@ describe('importing a merged file', () => {
       id: flag().id,
       duplicateOf: flag().id,
     });
+  });
+
+  it('reports a listed address that is already a copy of another story, and leaves both stories as they are', async () => {
+    const db = testDatabase();
+    const other = flag({ id: 'dddddddd-2222-4333-8444-555555555555', url: 'https://one.example/cot-moc', canonicalUrl: 'https://one.example/cot-moc', title: 'Cột mốc Giang Thành bị “dời”: video cắt ghép', excerpt: 'Video cắt ghép về cột mốc.' });
+    await saveFlag(db, other);
+    const row = flag({ id: 'eeeeeeee-2222-4333-8444-555555555555', url: 'https://three.example/video-123', canonicalUrl: 'https://three.example/video-123', title: 'Một tin hoàn toàn khác về giá xăng', excerpt: 'Giá xăng tăng.' });
+    const outcome = await importFlags(db, [row], [['https://three.example/video-123', 'https://one.example/cot-moc?utm_source=zalo', 'https://two.example/moi']]);
+    expect(outcome).toEqual({ added: 1, merged: 0, copiesElsewhere: [{ record: 0, url: 'https://one.example/cot-moc?utm_source=zalo' }] });
+    expect((await listCopies(db, other.id)).map((copy) => copy.url)).toEqual([other.url]);
+    expect((await listCopies(db, row.id)).map((copy) => copy.url)).toEqual([row.url, 'https://two.example/moi']);
   });
 });
 
