@@ -51,10 +51,9 @@ function storyUpdate(story: FlagRecord, record: FlagRecord, newCopies: number): 
 
 /**
  * Another monitor's judgement of a story (an imported row) added to this one, never overwriting it:
- * a category where none was chosen, the higher severity, their tags, their note. Also what an updated
- * file brings for a flag imported before (same id): the row is no new sighting, but its judgement is.
+ * a category where none was chosen, the higher severity, their tags, their note.
  */
-export function judgementUpdate(story: FlagRecord, record: FlagRecord): Partial<FlagRecord> {
+function judgementUpdate(story: FlagRecord, record: FlagRecord): Partial<FlagRecord> {
   return {
     ...(story.category === '' && record.category !== '' ? { category: record.category } : {}),
     ...(record.severity > story.severity ? { severity: record.severity } : {}),

@@ -6,7 +6,7 @@
  */
 import type { FlagRecord } from '../flag-record';
 import { canonicalizeUrl } from '../dedup/canonicalize-url';
-import { judgementUpdate, placeInStory, withStories, type StoryIndexHandle } from './flag-repository';
+import { placeInStory, withStories, type StoryIndexHandle } from './flag-repository';
 import type { CanhTinDatabase } from './schema';
 
 export interface ImportOutcome {
@@ -29,13 +29,9 @@ export function importFlags(db: CanhTinDatabase, records: readonly FlagRecord[],
   return withStories(db, async (stories) => {
     const outcome: ImportOutcome = { added: 0, merged: 0, copiesElsewhere: [] };
     for (const [at, record] of records.entries()) {
-      // The same flag exported and imported again: already here, no sighting to count twice; but a
-      // colleague's updated file may judge it further (severity, tags, note), and that is kept.
-      const storyId = (await db.flags.get(record.id))?.id ?? (await db.copies.get(record.id))?.flagId;
-      if (storyId !== undefined) {
-        const story = await db.flags.get(storyId);
-        const judged = story ? judgementUpdate(story, record) : {};
-        if (story && Object.keys(judged).length > 0) await db.flags.update(story.id, judged);
+      // The same flag exported and imported again: already here, nothing to count twice. Its judgement
+      // is not merged again either: that would bring back a severity, tag or note edited here since.
+      if ((await db.flags.get(record.id)) || (await db.copies.get(record.id))) {
         outcome.merged += 1;
         continue;
       }

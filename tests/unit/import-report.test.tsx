@@ -15,7 +15,7 @@ afterEach(async () => {
   await Promise.all([appDatabase().flags.clear(), appDatabase().copies.clear(), appDatabase().dedupIndex.clear()]);
 });
 
-async function importBytes(container: HTMLElement, bytes: Uint8Array, name: string) {
+async function importBytes(container: HTMLElement, bytes: Uint8Array<ArrayBuffer>, name: string) {
   const input = container.querySelector<HTMLInputElement>('input[type="file"]')!;
   Object.defineProperty(input, 'files', { configurable: true, value: [new File([bytes], name, { type: 'text/csv' })] });
   await act(async () => input.dispatchEvent(new Event('change', { bubbles: true })));
