@@ -5,8 +5,7 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { appDatabase } from '@/lib/db/app-database';
-import { moveToTrash } from '@/lib/db/flag-repository';
-import { restoreStory } from '@/lib/db/story-edits';
+import { restoreStory, undoRestore } from '@/lib/db/story-edits';
 import { emptyTrash, listTrash, unemptyTrash } from '@/lib/db/trash';
 import { formatVietnamDateTime } from './format-time';
 import { t, uiLocale } from './i18n';
@@ -21,11 +20,10 @@ export function TrashView(props: { onClose(): void }) {
   const report = (reason: unknown) => setError(saveFailedMessage(reason));
   const { lastAction, setLastAction, undoLast } = useLastAction(report);
 
-  async function restore(id: string, title: string, deletedAt: number) {
+  async function restore(id: string, title: string) {
     try {
-      await restoreStory(db, id);
-      // Back to the trash with its first deletion time, so that its 30 days are not started again.
-      setLastAction({ message: t('trashRestored', title), undo: () => moveToTrash(db, id, deletedAt) });
+      const restored = await restoreStory(db, id);
+      setLastAction({ message: t('trashRestored', title), undo: () => undoRestore(db, restored) });
     } catch (reason) {
       report(reason);
     }
@@ -69,7 +67,7 @@ export function TrashView(props: { onClose(): void }) {
                   <span className="meta">
                     {record.siteName} · {t('trashDeletedOn', formatVietnamDateTime(record.deletedAt, uiLocale()))}
                   </span>
-                  <button type="button" aria-label={t('trashRestoreNamed', title)} onClick={() => void restore(record.id, title, record.deletedAt)}>
+                  <button type="button" aria-label={t('trashRestoreNamed', title)} onClick={() => void restore(record.id, title)}>
                     {t('trashRestore')}
                   </button>
                 </li>

@@ -8,7 +8,7 @@
  */
 import type { CopyRecord } from '../copy-record';
 import type { FlagRecord, TrashedFlag } from '../flag-record';
-import { restoreFromTrash, withStories } from './flag-repository';
+import { moveToTrash, restoreFromTrash, withStories } from './flag-repository';
 import type { CanhTinDatabase } from './schema';
 
 /** A story merged into another: kept in the trash with what it brought. */
@@ -18,11 +18,15 @@ export interface MergedAway extends TrashedFlag {
   movedEvidenceIds: string[];
 }
 
-/** Counts and dates of a story, from its copies. */
+/** Counts and dates of a story, from its copies (in the queue or in the trash, wherever it is). */
 async function recountStory(db: CanhTinDatabase, flagId: string): Promise<void> {
   const copies = await db.copies.where('flagId').equals(flagId).toArray();
-  if (copies.length === 0) return;
-  await db.flags.update(flagId, {
+  const table = (await db.flags.get(flagId)) ? db.flags : db.trash;
+  if (copies.length === 0) {
+    await table.update(flagId, { copyCount: 0 });
+    return;
+  }
+  await table.update(flagId, {
     copyCount: copies.length,
     timesFlagged: copies.reduce((sum, copy) => sum + copy.timesSeen, 0),
     capturedAt: Math.min(...copies.map((copy) => copy.firstSeenAt)),
@@ -55,15 +59,37 @@ export function mergeStories(db: CanhTinDatabase, targetId: string, sourceIds: r
   });
 }
 
-/** A merged story back from the trash, with exactly the copies and evidence it had; the story it went into recounted. */
+/**
+ * The story `id` went into, and the ones that story went into since, while they are merged away
+ * themselves: where the copies it brought are now.
+ */
+async function mergeChain(db: CanhTinDatabase, id: string): Promise<string[]> {
+  const chain = [id];
+  for (let next = await db.trash.get(id); next && isMergedAway(next) && !chain.includes(next.mergedInto); next = await db.trash.get(next.mergedInto)) {
+    chain.push(next.mergedInto);
+  }
+  return chain;
+}
+
+/**
+ * A merged story back from the trash, with the copies and evidence it brought: from the story it
+ * went into, or from the one that story was merged into since. Not those that went elsewhere since
+ * (a story merged into it earlier and restored before it has taken its own back). Every story
+ * concerned is recounted, in the queue or in the trash.
+ */
 async function unmergeOne(db: CanhTinDatabase, away: MergedAway): Promise<FlagRecord> {
   const { deletedAt: _d, mergedInto, movedCopyIds, movedEvidenceIds, ...story } = away;
-  await db.copies.bulkUpdate(movedCopyIds.map((id) => ({ key: id, changes: { flagId: away.id } })));
-  await db.evidence.bulkUpdate(movedEvidenceIds.map((id) => ({ key: id, changes: { flagId: away.id } })));
+  const chain = await mergeChain(db, mergedInto);
+  const stillThere = <T extends { id: string; flagId: string }>(rows: (T | undefined)[]) =>
+    rows.filter((row): row is T => row !== undefined && chain.includes(row.flagId)).map((row) => row.id);
+  const copyIds = stillThere(await db.copies.bulkGet(movedCopyIds));
+  const evidenceIds = stillThere(await db.evidence.bulkGet(movedEvidenceIds));
+  await db.copies.bulkUpdate(copyIds.map((id) => ({ key: id, changes: { flagId: away.id } })));
+  await db.evidence.bulkUpdate(evidenceIds.map((id) => ({ key: id, changes: { flagId: away.id } })));
   await db.flags.put(story);
   await db.trash.delete(away.id);
   await recountStory(db, away.id);
-  await recountStory(db, mergedInto);
+  for (const other of chain) await recountStory(db, other);
   return story;
 }
 
@@ -82,17 +108,37 @@ export function unmergeStories(db: CanhTinDatabase, sourceIds: readonly string[]
   });
 }
 
+/** A story restored from the trash, and what undoing that needs. */
+export interface RestoredStory {
+  story: FlagRecord;
+  deletedAt: number;
+  /** It had been merged into this story. */
+  mergedInto?: string;
+}
+
 /**
  * "Restore" in the trash, for any story there: a deleted one comes back as it was; a merged one
  * also takes its copies and evidence back from the story it went into (restoring only its record
  * would leave it without them, and emptying that story's trash later would lose them for good).
  */
-export function restoreStory(db: CanhTinDatabase, id: string): Promise<FlagRecord> {
+export function restoreStory(db: CanhTinDatabase, id: string): Promise<RestoredStory> {
   return withStories(db, async () => {
     const trashed = await db.trash.get(id);
-    if (trashed && isMergedAway(trashed)) return unmergeOne(db, trashed);
-    return restoreFromTrash(db, id);
+    if (!trashed) throw new Error(`No trashed flag with id ${id}`);
+    if (isMergedAway(trashed)) return { story: await unmergeOne(db, trashed), deletedAt: trashed.deletedAt, mergedInto: trashed.mergedInto };
+    return { story: await restoreFromTrash(db, id), deletedAt: trashed.deletedAt };
   });
+}
+
+/**
+ * Undo of restoreStory: a merged story is merged again (its copies back into the other story, so its
+ * addresses are "already flagged" there again), while that story is in the queue; otherwise it goes
+ * back to the trash. Either way with its first deletion time, so its 30 days do not start again.
+ */
+export async function undoRestore(db: CanhTinDatabase, restored: RestoredStory): Promise<void> {
+  const { story, deletedAt, mergedInto } = restored;
+  if (mergedInto !== undefined && (await db.flags.get(mergedInto))) await mergeStories(db, mergedInto, [story.id], deletedAt);
+  else await moveToTrash(db, story.id, deletedAt);
 }
 
 /** What undoing a split needs: the copy, the story it left, and that story's address fields before. */

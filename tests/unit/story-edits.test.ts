@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listAllFlags, listCopies, listEvidence, moveToTrash, restoreFromTrash, saveFlag } from '@/lib/db/flag-repository';
-import { mergeStories, restoreStory, splitCopy, unmergeStories, unsplitCopy } from '@/lib/db/story-edits';
+import { mergeStories, restoreStory, splitCopy, undoRestore, unmergeStories, unsplitCopy } from '@/lib/db/story-edits';
 import { emptyTrash } from '@/lib/db/trash';
 import { createDatabase } from '@/lib/db/schema';
 import { sampleFlag } from './support/sample-flag';
@@ -29,6 +29,17 @@ const REPOST = sampleFlag({
   capturedAt: 2000,
   lastFlaggedAt: 2000,
   monitor: 'Hùng',
+});
+
+const REPOST_ELSEWHERE = sampleFlag({
+  id: 'b0000000-0000-4000-8000-000000000004',
+  url: 'https://haidao.example/chu-quyen/hoang-sa-ban-do-moi',
+  canonicalUrl: 'https://haidao.example/chu-quyen/hoang-sa-ban-do-moi',
+  title: 'Bản đồ mới về Hoàng Sa gây tranh cãi trên mạng xã hội',
+  siteName: 'Hải Đảo',
+  excerpt: 'Một tấm bản đồ được cho là mới lan truyền trên mạng xã hội.',
+  capturedAt: 4000,
+  lastFlaggedAt: 4000,
 });
 
 const OTHER = sampleFlag({
@@ -144,7 +155,7 @@ describe('merge and split by hand', () => {
     const before = await listAllFlags(db);
     await mergeStories(db, ORIGINAL.id, [OTHER.id], 99);
 
-    expect(await restoreStory(db, OTHER.id)).toEqual(before.find((story) => story.id === OTHER.id));
+    expect((await restoreStory(db, OTHER.id)).story).toEqual(before.find((story) => story.id === OTHER.id));
     expect(await listAllFlags(db)).toEqual(before);
     expect((await listCopies(db, OTHER.id)).map((copy) => copy.url)).toEqual([OTHER.url]);
     expect((await listEvidence(db, OTHER.id)).map((e) => e.id)).toEqual(['e2']);
@@ -153,6 +164,40 @@ describe('merge and split by hand', () => {
     await emptyTrash(db);
     expect((await listCopies(db, OTHER.id)).map((copy) => copy.url)).toEqual([OTHER.url]);
     expect(await listEvidence(db, OTHER.id)).toHaveLength(1);
+  });
+
+  it('undoing "Restore" of a merged story merges it again: its address is "already flagged" in the other story', async () => {
+    const db = testDatabase();
+    await saveFlag(db, ORIGINAL);
+    await saveFlag(db, OTHER);
+    await mergeStories(db, ORIGINAL.id, [OTHER.id], 99);
+    const merged = await listAllFlags(db);
+    await undoRestore(db, await restoreStory(db, OTHER.id));
+    expect(await listAllFlags(db)).toEqual(merged);
+    expect((await db.trash.get(OTHER.id))?.deletedAt).toBe(99);
+    expect(await saveFlag(db, sampleFlag({ ...OTHER, id: 'c0000000-0000-4000-8000-000000000009', url: `${OTHER.url}?utm_source=zalo` }))).toEqual({ id: ORIGINAL.id, duplicateOf: ORIGINAL.id });
+  });
+
+  it('restoring a merged story keeps the counts right when the other story is in the trash, or merged on since', async () => {
+    const db = testDatabase();
+    await saveFlag(db, ORIGINAL);
+    await saveFlag(db, OTHER);
+    await saveFlag(db, REPOST_ELSEWHERE);
+    // OTHER into ORIGINAL, then ORIGINAL deleted: restoring both gives each its own copy, counted.
+    await mergeStories(db, ORIGINAL.id, [OTHER.id], 99);
+    await moveToTrash(db, ORIGINAL.id, 100);
+    await restoreStory(db, OTHER.id);
+    await restoreStory(db, ORIGINAL.id);
+    for (const story of await listAllFlags(db)) expect(story.copyCount).toBe((await listCopies(db, story.id)).length);
+    // A chain: OTHER into ORIGINAL, ORIGINAL into REPOST_ELSEWHERE; OTHER restored first keeps its copy
+    // when ORIGINAL is restored after it.
+    await mergeStories(db, ORIGINAL.id, [OTHER.id], 101);
+    await mergeStories(db, REPOST_ELSEWHERE.id, [ORIGINAL.id], 102);
+    await restoreStory(db, OTHER.id);
+    await restoreStory(db, ORIGINAL.id);
+    expect((await listCopies(db, OTHER.id)).map((copy) => copy.url)).toEqual([OTHER.url]);
+    expect((await listCopies(db, ORIGINAL.id)).map((copy) => copy.url)).toEqual([ORIGINAL.url]);
+    for (const story of await listAllFlags(db)) expect(story.copyCount).toBe((await listCopies(db, story.id)).length);
   });
 
   it('"Restore" in the trash brings a deleted story back as it was', async () => {
