@@ -160,7 +160,8 @@ export function FlagQueue(props: {
     if (highlightIndex >= 0) virtualizer.scrollToIndex(highlightIndex, { align: 'center' });
   }, [highlightIndex, virtualizer]);
 
-  const keyboardTriage = useRef<{ id: string; index: number; status: FlagStatus } | null>(null);
+  // The story last given a status from the keyboard, and the one after it (before it, at the end).
+  const keyboardTriage = useRef<{ id: string; status: FlagStatus; nextId: string | undefined } | null>(null);
   useEffect(() => {
     const triaged = keyboardTriage.current;
     if (!triaged || records === undefined) return;
@@ -172,7 +173,9 @@ export function FlagQueue(props: {
     }
     keyboardTriage.current = null;
     const focused = document.activeElement;
-    if (records.length > 0 && (!focused || focused === document.body)) focusRow(Math.min(triaged.index, records.length - 1));
+    if (focused && focused !== document.body) return; // the monitor has moved on already
+    const next = records.findIndex((record) => record.id === triaged.nextId);
+    if (records.length > 0) focusRow(next >= 0 ? next : records.length - 1);
   }, [records]);
 
   /** Focuses row `index`, scrolling it into the rendered window first. */
@@ -253,8 +256,12 @@ export function FlagQueue(props: {
     } else if (status) {
       // In a list filtered by status the story then leaves it: the one taking its place gets the focus
       // (see the effect below), so that triage from the keyboard goes on without a click.
-      keyboardTriage.current = { id, index: Number(item.dataset.index), status };
-      setFieldsViaBackground([{ id, status }]).catch(report);
+      const at = Number(item.dataset.index);
+      keyboardTriage.current = { id, status, nextId: (rows[at + 1] ?? rows[at - 1])?.id };
+      setFieldsViaBackground([{ id, status }]).catch((reason: unknown) => {
+        keyboardTriage.current = null;
+        report(reason);
+      });
     } else return;
     event.preventDefault();
   }

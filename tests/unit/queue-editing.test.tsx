@@ -150,6 +150,19 @@ describe('keyboard triage', () => {
     await until(() => document.activeElement === queue.row(3), 'the focus on story 3');
     expect(await statusOf(2)).toBe('dismissed');
   });
+
+  it('keys pressed faster than the list updates skip no story', async () => {
+    const newOnly: QueueView = { ...DEFAULT_VIEW, filter: { ...DEFAULT_VIEW.filter, statuses: ['new'] } };
+    const queue = await showQueue([story(1), story(2), story(3), story(4)], newOnly);
+    queue.row(1).focus();
+    // Three keys in one go: status, down, status, before any answer from the database.
+    await act(async () => {
+      for (const key of ['2', 'ArrowDown', '2']) (document.activeElement as HTMLElement).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    });
+    await until(() => queue.container.querySelectorAll('.queue-item').length === 2, 'stories 1 and 2 out of the list');
+    await until(() => document.activeElement === queue.row(3), 'the focus on story 3');
+    expect([await statusOf(1), await statusOf(2), await statusOf(3)]).toEqual(['confirmed', 'confirmed', 'new']);
+  });
 });
 
 describe('the queue shown again (back from the trash)', () => {
