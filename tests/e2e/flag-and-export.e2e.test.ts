@@ -272,6 +272,9 @@ describe('CSV import', () => {
     const popup = await openQueue();
     await popup.getByLabel('Nhập file của cán bộ khác').setInputFiles(resolve(import.meta.dirname, '../fixtures/import-excel-windows-1258.csv'));
     await expect.poll(() => popup.locator('.import-report p').textContent()).toBe('1 bài thêm mới, 0 bài gộp với bài đã có, 0 dòng bị loại.');
+    expect(await popup.locator('.import-report li').allTextContents()).toEqual([
+      'tệp không ở dạng UTF-8: đã đọc theo bảng mã Windows-1258 (như Excel lưu); hãy xem lại dấu tiếng Việt',
+    ]);
     await expect.poll(() => queueTitles(popup)).toContain('Tàu cá bị nạn ở Trường Sa');
     const imported = popup.locator('.queue-item', { hasText: 'Tàu cá bị nạn ở Trường Sa' });
     await expect(imported.getByRole('combobox').first().inputValue()).resolves.toBe('confirmed');

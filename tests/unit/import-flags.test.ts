@@ -115,6 +115,13 @@ describe('decodeTextFile', () => {
     expect(decodeTextFile(utf16)).toEqual({ text, encoding: 'utf-16le' });
   });
 
+  it('reads a UTF-8 file with one stray byte as UTF-8 (one "�"), not as Windows-1258', () => {
+    const bytes = Uint8Array.from([...new TextEncoder().encode(text), 0x92, ...new TextEncoder().encode('Tàu cá\r\n')]);
+    const decoded = decodeTextFile(bytes);
+    expect(decoded.encoding).toBe('utf-8');
+    expect(decoded.text).toBe(`${text}\uFFFDTàu cá\r\n`);
+  });
+
   it('reads a Windows-1258 file (Excel\'s plain CSV on a Vietnamese Windows) with its letters whole', () => {
     // "Tàu cá" in Windows-1258: à and á are single bytes there (0xE0, 0xE1); "ạ" is "a" + the combining dot below (0xF2).
     const bytes = Uint8Array.from([...new TextEncoder().encode('url,title\r\nhttps://a.example/1,'), 0x54, 0xe0, 0x75, 0x20, 0x63, 0xe1, 0x20, 0x6e, 0x61, 0xf2, 0x6e]);
