@@ -78,9 +78,10 @@ function isHttpUrl(value: string): boolean {
 }
 
 const id = z.string().min(1).max(500);
-// A copy an imported file listed is named by its story's id and its address's key (lib/db/import-flags.ts),
-// so it can be as long as an address (4,000) after an id: a limit of 500 refused real backups.
-const copyId = z.string().min(1).max(500 + 1 + 4000);
+// A copy an imported file listed is named by its story's id and its address's key (lib/db/import-flags.ts):
+// a 4,000-character address, percent-encoded in the key, takes up to 9 characters per letter. A limit
+// of 500 refused real backups; this one only keeps out absurd sizes.
+const copyId = z.string().min(1).max(500 + 1 + 4000 * 9);
 const epochMs = z.number();
 const count = z.number().int().min(0);
 // Addresses become links in the queue: only web addresses, never javascript: or data:.

@@ -93,9 +93,10 @@ function leftToCheck(filter: QueueFilter, sort: QueueSort): QueueFilter {
   return rest;
 }
 
-// UTC offsets run from -12:00 to +14:00, so a story's instant lies within 14 h before and 12 h after
-// the wall-clock time its ISO text sorts by.
-const OFFSET_SPREAD_MS = 26 * 3_600_000;
+// Real UTC offsets run from -12:00 to +14:00, but a page may write any offset up to ±23:59 (and the
+// record keeps it): a story's instant lies within 24 h either side of the wall-clock time its ISO text
+// sorts by, so two stories 48 h apart in that text are in the same order in time.
+const OFFSET_SPREAD_MS = 48 * 3_600_000;
 
 /** The wall-clock time an ISO text states, read as if it were UTC (the order the publishedAt index keeps). */
 function wallClockMs(iso: string): number {
@@ -111,7 +112,7 @@ function publishedMs(record: FlagRecord): number {
 /**
  * The `limit` most recently published stories, in time order, from the publishedAt index, whose text
  * order puts 07:30+08:00 (06:30 in Vietnam) above 07:00+07:00. Reading stops once `limit` stories are
- * in hand and the next one's wall-clock time is 26 h below the last of them: it and every later one
+ * in hand and the next one's wall-clock time is 48 h below the last of them: it and every later one
  * were published before all of those (see OFFSET_SPREAD_MS). What was read is then sorted by instant.
  */
 async function readByPublication(range: Collection<FlagRecord, string, InsertType<FlagRecord, 'id'>>, keep: (record: FlagRecord) => boolean, limit: number): Promise<FlagRecord[]> {
