@@ -7,7 +7,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { CopyRecord } from '../copy-record';
 import { canonicalizeUrl } from '../dedup/canonicalize-url';
 import { type DedupIndexRow, dedupIndexRow } from '../dedup/dedup-keys';
-import { dedupInputOfFlag } from '../dedup/record-features';
+import { dedupInputOfFlag, recordFeatures } from '../dedup/record-features';
 import { dayDigestMiddleware, fillFlagDays } from './day-digest-sync';
 import type { DayDigestRow } from '../dashboard/day-digest';
 import type { EvidenceRecord } from '../evidence/evidence-record';
@@ -96,9 +96,21 @@ export const SCHEMA_VERSIONS = {
     // in step with flags by a middleware (lib/db/day-digest-sync.ts); a year is 365 small reads.
     flagDays: 'day',
   },
+  // The same tables and indexes: v8 only refiles every copy under the keys dedup now derives (a declared
+  // canonical counts only on the page's own site, lib/dedup/canonicalize-url.ts isOwnCanonical).
+  8: {
+    flags:
+      'id, capturedAt, canonicalUrl, status, category, publishedAt, copyCount, severity, monitor, lang, exportedAt, [status+capturedAt], [category+capturedAt]',
+    trash: 'id, deletedAt',
+    settings: 'key',
+    evidence: 'id, flagId, capturedAt',
+    copies: 'id, flagId, *urlKeys, firstSeenAt',
+    dedupIndex: 'id, *keys',
+    flagDays: 'day',
+  },
 } as const;
 
-export const CURRENT_SCHEMA_VERSION = 7;
+export const CURRENT_SCHEMA_VERSION = 8;
 
 type Table = ReturnType<Dexie['table']>;
 
@@ -190,6 +202,21 @@ export async function fillDedupIndex(copies: Table, dedupIndex: Table, settings:
 }
 
 /**
+ * v7 → v8: every copy's address keys, and its row in the dedup index, derived again by today's rules:
+ * a canonical another site's page declared (or a home page) no longer files it with that article.
+ */
+async function refileCopies(copies: Table, dedupIndex: Table, settings: Table): Promise<void> {
+  let last: string | undefined;
+  for (;;) {
+    const page = (await (last === undefined ? copies.orderBy(':id') : copies.where(':id').above(last)).limit(FILL_PAGE).toArray()) as CopyRecord[];
+    if (page.length === 0) break;
+    await copies.bulkPut(page.map((copy) => ({ ...copy, urlKeys: recordFeatures(dedupInputOfFlag(copy)).urlKeys })));
+    last = page[page.length - 1]?.id;
+  }
+  await fillDedupIndex(copies, dedupIndex, settings);
+}
+
+/**
  * Opens (lazily) the database. `indexedDB` can be injected so tests run on
  * fake-indexeddb and reliability tests on a storage bucket with a small quota.
  */
@@ -217,6 +244,9 @@ export function createDatabase(options: { name?: string; indexedDB?: IDBFactory;
   db.version(7)
     .stores(SCHEMA_VERSIONS[7])
     .upgrade((tx) => fillFlagDays(tx.table('flags'), tx.table('flagDays')));
+  db.version(8)
+    .stores(SCHEMA_VERSIONS[8])
+    .upgrade((tx) => refileCopies(tx.table('copies'), tx.table('dedupIndex'), tx.table('settings')));
   // After the versions: every write to flags from here on keeps flagDays in step.
   db.use(dayDigestMiddleware);
   return db;

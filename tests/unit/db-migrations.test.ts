@@ -5,7 +5,9 @@
  */
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { createDatabase, CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from '@/lib/db/schema';
+import { createDatabase, CURRENT_SCHEMA_VERSION, firstCopyOf, SCHEMA_VERSIONS } from '@/lib/db/schema';
+import { dedupIndexRow } from '@/lib/dedup/dedup-keys';
+import { dedupInputOfFlag } from '@/lib/dedup/record-features';
 import { listCopies, listQueue, saveFlag } from '@/lib/db/flag-repository';
 import type { FlagRecord } from '@/lib/flag-record';
 import { sampleFlag } from './support/sample-flag';
@@ -223,6 +225,32 @@ describe('v6 → v7: the briefing digest by day', () => {
     await db.flags.update('early', { status: 'confirmed' });
     await db.flags.delete('late');
     expect(await db.flagDays.toArray()).toEqual([expect.objectContaining({ ids: ['early'], status: ['confirmed'] })]);
+    db.close();
+  });
+});
+
+describe('v7 → v8: copies refiled under the keys dedup derives now', () => {
+  it("drops the key of a canonical another site's page declared, so the real article is no longer \"already flagged\"", async () => {
+    const name = `migration-v7-${Math.random()}`;
+    const v7 = new Dexie(name);
+    for (const version of [1, 2, 3, 4, 5, 6, 7] as const) v7.version(version).stores(SCHEMA_VERSIONS[version]);
+    const real = 'https://vnexpress.net/thoi-su/tau-ca-gap-nan-o-truong-sa-4800000.html';
+    // A hostile page flagged under v7: its copy was filed under the real article's address too.
+    const hostile = sampleFlag({ id: 'hostile', url: 'https://fake-outlet.example/bai-12345.html', canonicalUrl: real, title: 'Bài xuyên tạc về chủ quyền biển đảo', excerpt: 'Nội dung xuyên tạc.' });
+    const copy = { ...firstCopyOf(hostile as unknown as Record<string, unknown>) };
+    expect(copy.urlKeys).toEqual(['https://fake-outlet.example/bai-12345.html', 'https://vnexpress.net/thoi-su/tau-ca-gap-nan-o-truong-sa-4800000.html']);
+    await v7.table('flags').add(hostile);
+    await v7.table('copies').add(copy);
+    await v7.table('dedupIndex').add({ ...dedupIndexRow(dedupInputOfFlag(copy)), keys: [...dedupIndexRow(dedupInputOfFlag(copy)).keys, 'u:stale'] });
+    v7.close();
+
+    const db = createDatabase({ name });
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect((await db.copies.get('hostile'))?.urlKeys).toEqual(['https://fake-outlet.example/bai-12345.html']);
+    expect((await db.dedupIndex.get('hostile'))?.keys).not.toContain('u:stale');
+    expect(await listQueue(db)).toHaveLength(1);
+    // The real article flagged now is a story of its own.
+    expect(await saveFlag(db, sampleFlag({ id: 'real', url: real, canonicalUrl: real, title: 'Tàu cá gặp nạn ở Trường Sa', excerpt: 'Một tàu cá gặp nạn.' }))).toEqual({ id: 'real' });
     db.close();
   });
 });
