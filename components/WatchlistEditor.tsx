@@ -4,6 +4,7 @@
  * Saved to storage.local on every change; open pages re-highlight at once.
  */
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { decodeTextFile } from '@/lib/csv/decode-text-file';
 import { parseWatchlistFile, watchlistToText } from '@/lib/settings/watchlist-file';
 import {
   defaultWatchlistSettings,
@@ -116,7 +117,8 @@ export function WatchlistEditor() {
     event.target.value = '';
     if (!file || !settings) return;
     try {
-      const groups = parseWatchlistFile(await file.text());
+      // A watchlist kept in Notepad or Excel may be UTF-16 or Windows-1258, like an imported CSV.
+      const groups = parseWatchlistFile(decodeTextFile(new Uint8Array(await file.arrayBuffer())).text);
       commit({ ...settings, groups }, true, t('watchImported', String(groups.length)));
     } catch (error) {
       setMessage(t('watchImportError', error instanceof Error ? error.message : String(error)));
