@@ -30,6 +30,20 @@ export type CanhTinDatabase = Dexie & {
   flagDays: EntityTable<DayDigestRow, 'day'>;
 };
 
+/** Version 7's tables and indexes (version 8 kept them). */
+const STORES_V7 = {
+  flags:
+    'id, capturedAt, canonicalUrl, status, category, publishedAt, copyCount, severity, monitor, lang, exportedAt, [status+capturedAt], [category+capturedAt]',
+  trash: 'id, deletedAt',
+  settings: 'key',
+  evidence: 'id, flagId, capturedAt',
+  copies: 'id, flagId, *urlKeys, firstSeenAt',
+  dedupIndex: 'id, *keys',
+  // The briefing's digest: one row per Vietnam day holding the few fields it counts, kept
+  // in step with flags by a middleware (lib/db/day-digest-sync.ts); a year is 365 small reads.
+  flagDays: 'day',
+} as const;
+
 /**
  * Version history, oldest first. Index strings are kept verbatim per version
  * so that a test can build a database of any earlier version.
@@ -84,30 +98,10 @@ export const SCHEMA_VERSIONS = {
     // A table of its own: derived data that readers of copies never see, refilled when the recipe changes.
     dedupIndex: 'id, *keys',
   },
-  7: {
-    flags:
-      'id, capturedAt, canonicalUrl, status, category, publishedAt, copyCount, severity, monitor, lang, exportedAt, [status+capturedAt], [category+capturedAt]',
-    trash: 'id, deletedAt',
-    settings: 'key',
-    evidence: 'id, flagId, capturedAt',
-    copies: 'id, flagId, *urlKeys, firstSeenAt',
-    dedupIndex: 'id, *keys',
-    // The briefing's digest: one row per Vietnam day holding the few fields it counts, kept
-    // in step with flags by a middleware (lib/db/day-digest-sync.ts); a year is 365 small reads.
-    flagDays: 'day',
-  },
+  7: STORES_V7,
   // The same tables and indexes: v8 only refiles every copy under the keys dedup now derives (a declared
   // canonical counts only on the page's own site, lib/dedup/canonicalize-url.ts isOwnCanonical).
-  8: {
-    flags:
-      'id, capturedAt, canonicalUrl, status, category, publishedAt, copyCount, severity, monitor, lang, exportedAt, [status+capturedAt], [category+capturedAt]',
-    trash: 'id, deletedAt',
-    settings: 'key',
-    evidence: 'id, flagId, capturedAt',
-    copies: 'id, flagId, *urlKeys, firstSeenAt',
-    dedupIndex: 'id, *keys',
-    flagDays: 'day',
-  },
+  8: STORES_V7,
 } as const;
 
 export const CURRENT_SCHEMA_VERSION = 8;
