@@ -160,8 +160,9 @@ export function FlagQueue(props: {
     if (highlightIndex >= 0) virtualizer.scrollToIndex(highlightIndex, { align: 'center' });
   }, [highlightIndex, virtualizer]);
 
-  // The story last given a status from the keyboard, and the one after it (before it, at the end).
-  const keyboardTriage = useRef<{ id: string; status: FlagStatus; nextId: string | undefined } | null>(null);
+  // The story last given a status from the keyboard, where it was, and the ones after it (keys pressed
+  // faster than the list updates may take several of those out too).
+  const keyboardTriage = useRef<{ id: string; status: FlagStatus; index: number; nextIds: string[] } | null>(null);
   useEffect(() => {
     const triaged = keyboardTriage.current;
     if (!triaged || records === undefined) return;
@@ -174,8 +175,9 @@ export function FlagQueue(props: {
     keyboardTriage.current = null;
     const focused = document.activeElement;
     if (focused && focused !== document.body) return; // the monitor has moved on already
-    const next = records.findIndex((record) => record.id === triaged.nextId);
-    if (records.length > 0) focusRow(next >= 0 ? next : records.length - 1);
+    const nextId = triaged.nextIds.find((id) => records.some((record) => record.id === id));
+    const next = nextId === undefined ? -1 : records.findIndex((record) => record.id === nextId);
+    if (records.length > 0) focusRow(next >= 0 ? next : Math.min(triaged.index, records.length - 1));
   }, [records]);
 
   /** Focuses row `index`, scrolling it into the rendered window first. */
@@ -257,7 +259,7 @@ export function FlagQueue(props: {
       // In a list filtered by status the story then leaves it: the one taking its place gets the focus
       // (see the effect below), so that triage from the keyboard goes on without a click.
       const at = Number(item.dataset.index);
-      keyboardTriage.current = { id, status, nextId: (rows[at + 1] ?? rows[at - 1])?.id };
+      keyboardTriage.current = { id, status, index: at, nextIds: rows.slice(at + 1, at + 20).map((record) => record.id) };
       setFieldsViaBackground([{ id, status }]).catch((reason: unknown) => {
         keyboardTriage.current = null;
         report(reason);

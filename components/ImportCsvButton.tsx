@@ -52,8 +52,8 @@ async function importCsv(text: string, encoding: TextFileEncoding): Promise<Repo
   return {
     summary: t('importReport', String(outcome.added), String(outcome.merged), String(read.problems.length)),
     problems: [
-      // Said first: if the letters look wrong, this is why.
-      ...(encoding === 'utf-8' ? [] : [t('importNote_encoding', ENCODING_NAMES[encoding])]),
+      // Said first: if the letters look wrong, this is why. (UTF-16 has a byte-order mark: it is read exactly.)
+      ...(encoding === 'windows-1258' ? [t('importNote_encoding', ENCODING_NAMES[encoding])] : []),
       ...read.problems.map(problemText),
       ...outcome.copiesElsewhere.map(({ record, url }) => t('importNote_copyElsewhere', String(read.lines[record] ?? ''), url)),
     ],

@@ -119,7 +119,15 @@ const flagShape = {
 };
 
 const flagSchema = z.object(flagShape) satisfies z.ZodType<FlagRecord>;
-const trashedSchema = z.object({ ...flagShape, deletedAt: epochMs }) satisfies z.ZodType<TrashedFlag>;
+// A story merged into another waits in the trash with what it brought (lib/db/story-edits.ts MergedAway):
+// without these, a restored backup could only bring it back empty.
+const trashedSchema = z.object({
+  ...flagShape,
+  deletedAt: epochMs,
+  mergedInto: id.optional(),
+  movedCopyIds: z.array(copyId).optional(),
+  movedEvidenceIds: z.array(id).optional(),
+}) satisfies z.ZodType<TrashedFlag>;
 
 const COPY_MATCHES = ['first', 'url', 'canonical-url', 'title', 'text', 'manual', 'imported'] as const satisfies readonly CopyMatch[];
 

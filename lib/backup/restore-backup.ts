@@ -4,7 +4,7 @@
  * nothing. Settings are replaced too: this is the monitor's own data coming
  * back (another monitor's file is merged by importBackup instead).
  */
-import { fillDedupIndex, type CanhTinDatabase } from '../db/schema';
+import { COPIES_FILED_BY_OWN_CANONICAL, fillDedupIndex, refileCopies, type CanhTinDatabase } from '../db/schema';
 import type { Backup } from './backup-format';
 
 export interface RestoreOutcome {
@@ -32,8 +32,10 @@ export function restoreBackup(db: CanhTinDatabase, backup: Backup): Promise<Rest
       const stories = new Set([...backup.flags, ...backup.trash].map((flag) => flag.id));
       await db.evidence.filter((evidence) => !stories.has(evidence.flagId)).delete();
     }
-    // The dedup index is derived from the copies: rebuilt the way a schema upgrade rebuilds it.
-    await fillDedupIndex(db.table('copies'), db.table('dedupIndex'), db.table('settings'));
+    // The dedup index is derived from the copies: rebuilt the way a schema upgrade rebuilds it. Copies
+    // from a backup made before v8 are refiled too, as the v8 upgrade refiled them in the database.
+    if (backup.schemaVersion < COPIES_FILED_BY_OWN_CANONICAL) await refileCopies(db.table('copies'), db.table('dedupIndex'), db.table('settings'));
+    else await fillDedupIndex(db.table('copies'), db.table('dedupIndex'), db.table('settings'));
     return { flags: backup.flags.length, trash: backup.trash.length, copies: backup.copies.length, evidence: await db.evidence.count() };
   });
 }

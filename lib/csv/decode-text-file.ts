@@ -17,8 +17,10 @@ export function decodeTextFile(bytes: Uint8Array): { text: string; encoding: Tex
   // TextDecoder drops a UTF-8 BOM itself (ignoreBOM is false by default).
   const utf8 = () => ({ text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' as const });
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return utf8();
+  // Windows-1258 bytes can happen to form a few valid UTF-8 sequences ("GIẢ" in capitals does); a UTF-8
+  // file with a stray byte has far more good sequences than bad bytes.
   const { valid, invalid } = utf8Sequences(bytes);
-  if (invalid <= valid) return utf8();
+  if (invalid === 0 || valid >= 2 * invalid) return utf8();
   return { text: new TextDecoder('windows-1258').decode(bytes).normalize('NFC'), encoding: 'windows-1258' };
 }
 

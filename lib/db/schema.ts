@@ -195,19 +195,25 @@ export async function fillDedupIndex(copies: Table, dedupIndex: Table, settings:
   await settings.delete('copiesVersion');
 }
 
+/** The schema version from which copies are filed by isOwnCanonical's rule (see refileCopies). */
+export const COPIES_FILED_BY_OWN_CANONICAL = 8;
+
 /**
  * v7 → v8: every copy's address keys, and its row in the dedup index, derived again by today's rules:
  * a canonical another site's page declared (or a home page) no longer files it with that article.
+ * One pass, a page of copies at a time. Also run when a backup made before v8 is restored.
  */
-async function refileCopies(copies: Table, dedupIndex: Table, settings: Table): Promise<void> {
+export async function refileCopies(copies: Table, dedupIndex: Table, settings: Table): Promise<void> {
   let last: string | undefined;
   for (;;) {
     const page = (await (last === undefined ? copies.orderBy(':id') : copies.where(':id').above(last)).limit(FILL_PAGE).toArray()) as CopyRecord[];
     if (page.length === 0) break;
-    await copies.bulkPut(page.map((copy) => ({ ...copy, urlKeys: recordFeatures(dedupInputOfFlag(copy)).urlKeys })));
+    const features = page.map((copy) => recordFeatures(dedupInputOfFlag(copy)));
+    await copies.bulkPut(page.map((copy, at) => ({ ...copy, urlKeys: features[at]!.urlKeys })));
+    await dedupIndex.bulkPut(features.map((feature) => dedupIndexRow(feature)));
     last = page[page.length - 1]?.id;
   }
-  await fillDedupIndex(copies, dedupIndex, settings);
+  await settings.delete('copiesVersion');
 }
 
 /**

@@ -131,14 +131,20 @@ export function restoreStory(db: CanhTinDatabase, id: string): Promise<RestoredS
 }
 
 /**
- * Undo of restoreStory: a merged story is merged again (its copies back into the other story, so its
- * addresses are "already flagged" there again), while that story is in the queue; otherwise it goes
- * back to the trash. Either way with its first deletion time, so its 30 days do not start again.
+ * Undo of restoreStory, in one transaction: a merged story is merged again (its copies back into the
+ * other story, or the one that story went into since, so its addresses are "already flagged" there
+ * again) while that story is in the queue; otherwise it goes back to the trash. Either way with its
+ * first deletion time, so its 30 days do not start again.
  */
-export async function undoRestore(db: CanhTinDatabase, restored: RestoredStory): Promise<void> {
+export function undoRestore(db: CanhTinDatabase, restored: RestoredStory): Promise<void> {
   const { story, deletedAt, mergedInto } = restored;
-  if (mergedInto !== undefined && (await db.flags.get(mergedInto))) await mergeStories(db, mergedInto, [story.id], deletedAt);
-  else await moveToTrash(db, story.id, deletedAt);
+  return withStories(db, async () => {
+    // The story it went into, or the one that story was merged into since: where its copies were.
+    const chain = mergedInto === undefined ? [] : await mergeChain(db, mergedInto);
+    const target = chain[chain.length - 1];
+    if (target !== undefined && (await db.flags.get(target))) await mergeStories(db, target, [story.id], deletedAt);
+    else await moveToTrash(db, story.id, deletedAt);
+  });
 }
 
 /** What undoing a split needs: the copy, the story it left, and that story's address fields before. */

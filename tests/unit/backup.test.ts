@@ -15,6 +15,7 @@ import {
 import { createBackup } from '@/lib/backup/create-backup';
 import { readFlagsCsv } from '@/lib/csv/read-flags-csv';
 import { importFlags } from '@/lib/db/import-flags';
+import { mergeStories, restoreStory } from '@/lib/db/story-edits';
 import { eraseEverything } from '@/lib/backup/erase-everything';
 import { importBackup } from '@/lib/backup/import-backup';
 import { restoreBackup } from '@/lib/backup/restore-backup';
@@ -227,6 +228,31 @@ describe('restore', () => {
     const target = testDatabase();
     await restoreBackup(target, parseBackup(serializeBackup(await createBackup(source, { includeEvidence: false, now: NOW }))));
     expect(await tables(target)).toEqual(await tables(source));
+  });
+
+  it('keeps a merged story\'s record of what it brought, so "Restore" in the trash still gives it its copies', async () => {
+    const source = testDatabase();
+    await saveFlag(source, STORY);
+    await saveFlag(source, OTHER);
+    await mergeStories(source, STORY.id, [OTHER.id], NOW);
+    const target = testDatabase();
+    await restoreBackup(target, parseBackup(serializeBackup(await createBackup(source, { includeEvidence: true, now: NOW }))));
+    expect(await tables(target)).toEqual(await tables(source));
+    await restoreStory(target, OTHER.id);
+    expect((await listCopies(target, OTHER.id)).map((copy) => copy.url)).toEqual([OTHER.url]);
+  });
+
+  it('refiles the copies of a backup made before schema 8 under the keys dedup derives now', async () => {
+    const source = testDatabase();
+    const real = 'https://vnexpress.net/thoi-su/tau-ca-gap-nan-o-truong-sa-4800000.html';
+    await saveFlag(source, sampleFlag({ id: 'aaaaaaaa-0000-4000-8000-00000000000a', url: 'https://fake-outlet.example/bai-12345.html', canonicalUrl: real, title: 'Bài xuyên tạc', excerpt: 'Nội dung xuyên tạc.' }));
+    const backup = await createBackup(source, { includeEvidence: false, now: NOW });
+    // As schema 7 stored it: filed under the foreign canonical too.
+    const old: Backup = { ...backup, schemaVersion: 7, copies: backup.copies.map((copy) => ({ ...copy, urlKeys: [...copy.urlKeys, real] })) };
+    const target = testDatabase();
+    await restoreBackup(target, parseBackup(serializeBackup(old)));
+    expect((await target.copies.toArray()).map((copy) => copy.urlKeys)).toEqual([['https://fake-outlet.example/bai-12345.html']]);
+    expect(await saveFlag(target, sampleFlag({ id: 'bbbbbbbb-0000-4000-8000-00000000000b', url: real, canonicalUrl: real, title: 'Tàu cá gặp nạn ở Trường Sa', excerpt: 'Một tàu cá gặp nạn.' }))).toEqual({ id: 'bbbbbbbb-0000-4000-8000-00000000000b' });
   });
 
   it('rebuilds the dedup index, so the restored stories are "already flagged"', async () => {

@@ -122,6 +122,13 @@ describe('decodeTextFile', () => {
     expect(decoded.text).toBe(`${text}\uFFFDTàu cá\r\n`);
   });
 
+  it('reads a short Windows-1258 text whose bytes happen to form a UTF-8 sequence as Windows-1258', () => {
+    // “TIN GIẢ” in Windows-1258: the bytes of "Ả" (A + combining hook, 0x41 0xD2) and the closing quote (0x94)
+    // make one well-formed UTF-8 sequence (0xD2 0x94), next to the bad 0x93 of the opening quote.
+    const decoded = decodeTextFile(Uint8Array.from([0x93, 0x54, 0x49, 0x4e, 0x20, 0x47, 0x49, 0x41, 0xd2, 0x94]));
+    expect(decoded).toEqual({ text: '“TIN GIẢ”', encoding: 'windows-1258' });
+  });
+
   it('reads a Windows-1258 file (Excel\'s plain CSV on a Vietnamese Windows) with its letters whole', () => {
     // "Tàu cá" in Windows-1258: à and á are single bytes there (0xE0, 0xE1); "ạ" is "a" + the combining dot below (0xF2).
     const bytes = Uint8Array.from([...new TextEncoder().encode('url,title\r\nhttps://a.example/1,'), 0x54, 0xe0, 0x75, 0x20, 0x63, 0xe1, 0x20, 0x6e, 0x61, 0xf2, 0x6e]);

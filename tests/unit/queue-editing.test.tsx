@@ -163,6 +163,17 @@ describe('keyboard triage', () => {
     await until(() => document.activeElement === queue.row(3), 'the focus on story 3');
     expect([await statusOf(1), await statusOf(2), await statusOf(3)]).toEqual(['confirmed', 'confirmed', 'new']);
   });
+
+  it('going back up between fast keys still lands on the first story left, not the last', async () => {
+    const newOnly: QueueView = { ...DEFAULT_VIEW, filter: { ...DEFAULT_VIEW.filter, statuses: ['new'] } };
+    const queue = await showQueue([story(1), story(2), story(3), story(4), story(5), story(6)], newOnly);
+    queue.row(2).focus();
+    await act(async () => {
+      for (const key of ['2', 'ArrowUp', '2']) (document.activeElement as HTMLElement).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    });
+    await until(() => queue.container.querySelectorAll('.queue-item').length === 4, 'stories 1 and 2 out of the list');
+    await until(() => document.activeElement === queue.row(3), 'the focus on story 3');
+  });
 });
 
 describe('the queue shown again (back from the trash)', () => {

@@ -200,6 +200,20 @@ describe('merge and split by hand', () => {
     for (const story of await listAllFlags(db)) expect(story.copyCount).toBe((await listCopies(db, story.id)).length);
   });
 
+  it('undoing "Restore" after the other story was merged on since merges it into where its copies went', async () => {
+    const db = testDatabase();
+    for (const story of [ORIGINAL, OTHER, REPOST_ELSEWHERE]) await saveFlag(db, story);
+    await mergeStories(db, ORIGINAL.id, [OTHER.id], 101);
+    await mergeStories(db, REPOST_ELSEWHERE.id, [ORIGINAL.id], 102);
+    const merged = await listAllFlags(db);
+    await undoRestore(db, await restoreStory(db, OTHER.id));
+    expect(await listAllFlags(db)).toEqual(merged);
+    expect(await saveFlag(db, sampleFlag({ ...OTHER, id: 'c0000000-0000-4000-8000-000000000009', url: `${OTHER.url}?utm_source=zalo` }))).toEqual({
+      id: REPOST_ELSEWHERE.id,
+      duplicateOf: REPOST_ELSEWHERE.id,
+    });
+  });
+
   it('"Restore" in the trash brings a deleted story back as it was', async () => {
     const db = testDatabase();
     await saveFlag(db, ORIGINAL);
