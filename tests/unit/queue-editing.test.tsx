@@ -99,6 +99,20 @@ describe('undo', () => {
     expect(queue.container.querySelector('.undo-bar')).toBeNull();
   });
 
+  it('that fails says so and can be tried again', async () => {
+    const queue = await showQueue([story(1), story(2)]);
+    await act(async () => queue.row(1).querySelector<HTMLButtonElement>('button.delete')!.click());
+    await until(() => !!queue.container.querySelector('.undo-bar'), 'the undo bar');
+    // The database refuses the first restore (a full disk, say), then takes the second.
+    const restore = vi.spyOn(appDatabase().flags, 'put').mockRejectedValueOnce(new Error('QuotaExceededError'));
+    await act(async () => queue.undo().click());
+    await until(() => !!queue.container.querySelector('[role="alert"]'), 'the failure shown');
+    await until(() => !!queue.container.querySelector('.undo-bar'), 'the undo bar back');
+    await act(async () => queue.undo().click());
+    await until(() => queue.container.querySelectorAll('.queue-item').length === 2, 'the story back');
+    expect(restore).toHaveBeenCalledTimes(2);
+  });
+
   it('of a restore in the trash puts the story back in the trash, with its first deletion time', async () => {
     await appDatabase().flags.put(story(1));
     const deletedAt = Date.UTC(2026, 10, 20);
