@@ -273,15 +273,9 @@ export function FlagQueue(props: {
       const before = await setFieldsViaBackground(selectedIds.map((id) => ({ id, ...changes })));
       setLastAction({
         message: t('bulkDone', String(before.length)),
-        // Undo puts back only what still holds the bulk value: a story changed by hand since keeps that change.
-        undo: async () => {
-          const now = await db.flags.bulkGet(before.map((edit) => edit.id));
-          const untouched = before.filter((_, at) => {
-            const story = now[at];
-            return story !== undefined && (changes.status === undefined || story.status === changes.status) && (changes.category === undefined || story.category === changes.category);
-          });
-          if (untouched.length > 0) await setFieldsViaBackground(untouched);
-        },
+        // Undo puts back only what still holds the bulk value (checked in the same transaction as the
+        // write): a story changed by hand since keeps that change.
+        undo: () => setFieldsViaBackground(before.map((edit) => ({ ...edit, ifStill: changes }))),
       });
     } catch (reason) {
       report(reason);

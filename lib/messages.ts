@@ -60,6 +60,8 @@ export const setFieldsRequestSchema = z.object({
         id: z.string().min(1).max(100),
         status: z.enum(FLAG_STATUSES).optional(),
         category: z.string().max(MAX_CATEGORY_ID).optional(),
+        // Written only where the story still has these (the undo of a bulk change).
+        ifStill: z.object({ status: z.enum(FLAG_STATUSES).optional(), category: z.string().max(MAX_CATEGORY_ID).optional() }).optional(),
       }),
     )
     .min(1)

@@ -198,8 +198,13 @@ export function listCopies(db: CanhTinDatabase, flagId: string): Promise<CopyRec
   return db.copies.where('flagId').equals(flagId).sortBy('firstSeenAt');
 }
 
-/** A story's status and/or category, as set (or as it was, for undo). */
-export type FieldEdit = { id: string } & Partial<Pick<FlagRecord, 'status' | 'category'>>;
+/**
+ * A story's status and/or category, as set (or as it was, for undo). With `ifStill`, only when the story
+ * still has those values: a bulk change's undo must not take back what was changed by hand since.
+ */
+export type FieldEdit = { id: string } & Partial<Pick<FlagRecord, 'status' | 'category'>> & {
+  ifStill?: Partial<Pick<FlagRecord, 'status' | 'category'>>;
+};
 
 /**
  * Sets status and/or category of flags, each its own, in one transaction;
@@ -212,8 +217,9 @@ export function setFlagFields(db: CanhTinDatabase, edits: readonly FieldEdit[]):
     const records = await db.flags.bulkGet(edits.map((edit) => edit.id));
     const before: FieldEdit[] = [];
     for (const [index, record] of records.entries()) {
-      const { id: _id, ...changes } = edits[index]!;
+      const { id: _id, ifStill, ...changes } = edits[index]!;
       if (!record || Object.keys(changes).length === 0) continue;
+      if (ifStill && ((ifStill.status !== undefined && record.status !== ifStill.status) || (ifStill.category !== undefined && record.category !== ifStill.category))) continue;
       before.push({ id: record.id, ...('status' in changes ? { status: record.status } : {}), ...('category' in changes ? { category: record.category } : {}) });
       await db.flags.update(record.id, changes);
     }

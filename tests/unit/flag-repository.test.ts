@@ -72,6 +72,19 @@ describe('bulk changes', () => {
     expect(await db.flags.get('b')).toMatchObject({ status: 'dismissed', category: 'other' });
   });
 
+  it('with ifStill, writes only where the story still has those values (in the same transaction)', async () => {
+    const { setFlagFields } = await import('@/lib/db/flag-repository');
+    const db = testDatabase();
+    await saveFlag(db, record('a', 1000, { status: 'confirmed', category: 'border' }));
+    await saveFlag(db, record('b', 2000, { status: 'rebutted', category: 'border', title: 'Cột mốc biên giới', excerpt: 'khác' }));
+    // Undo of "all confirmed": b was set to rebutted by hand since, and keeps it.
+    expect(await setFlagFields(db, [{ id: 'a', status: 'new', ifStill: { status: 'confirmed' } }, { id: 'b', status: 'new', ifStill: { status: 'confirmed' } }])).toEqual([
+      { id: 'a', status: 'confirmed' },
+    ]);
+    expect(await db.flags.get('a')).toMatchObject({ status: 'new' });
+    expect(await db.flags.get('b')).toMatchObject({ status: 'rebutted' });
+  });
+
   it('changes the status of several flags in one go, and undo gives each its own back', async () => {
     const { setFlagFields, listAllFlags } = await import('@/lib/db/flag-repository');
     const db = testDatabase();

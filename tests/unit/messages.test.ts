@@ -6,6 +6,11 @@ describe('parseBackgroundRequest (the automation contract)', () => {
     ['the documented message', { type: 'flag-tab', tabId: 12 }, { type: 'flag-tab', tabId: 12 }],
     ["the popup's message", { type: 'flag-tab', tabId: 0, via: 'popup' }, { type: 'flag-tab', tabId: 0, via: 'popup' }],
     ['unknown extra fields are dropped', { type: 'flag-tab', tabId: 5, extra: '<script>' }, { type: 'flag-tab', tabId: 5 }],
+    [
+      "a bulk change's undo, written only where still set",
+      { type: 'set-fields', edits: [{ id: 'a', status: 'new', ifStill: { status: 'confirmed' } }] },
+      { type: 'set-fields', edits: [{ id: 'a', status: 'new', ifStill: { status: 'confirmed' } }] },
+    ],
   ])('accepts %s', (_name, message, expected) => {
     expect(parseBackgroundRequest(message)).toEqual(expected);
   });
@@ -17,6 +22,7 @@ describe('parseBackgroundRequest (the automation contract)', () => {
     ['a missing tab id', { type: 'flag-tab' }],
     ['an unknown type', { type: 'delete-everything' }],
     ['a forged trigger', { type: 'flag-tab', tabId: 1, via: 'shortcut' }],
+    ['an unknown status to compare with', { type: 'set-fields', edits: [{ id: 'a', status: 'new', ifStill: { status: 'done' } }] }],
     ['null', null],
     ['a string', 'flag-tab'],
   ])('rejects %s', (_name, message) => {
