@@ -8,7 +8,7 @@
 import { useState, type ChangeEvent } from 'react';
 import { readBackup } from '@/lib/backup/backup-format';
 import { importBackup } from '@/lib/backup/import-backup';
-import { decodeTextFile, type TextFileEncoding } from '@/lib/csv/decode-text-file';
+import { readTextFile, type TextFileEncoding } from '@/lib/csv/decode-text-file';
 import { readFlagsCsv, type ImportProblem } from '@/lib/csv/read-flags-csv';
 import { appDatabase } from '@/lib/db/app-database';
 import { importFlags } from '@/lib/db/import-flags';
@@ -44,8 +44,6 @@ function isBackupFile(file: File, text: string): boolean {
   return /\.json$/i.test(file.name) || /^\uFEFF?\s*\{/.test(text);
 }
 
-const ENCODING_NAMES: Record<TextFileEncoding, string> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16', 'windows-1258': 'Windows-1258' };
-
 async function importCsv(text: string, encoding: TextFileEncoding): Promise<Report> {
   const read = readFlagsCsv(text, { now: Date.now(), newId: () => crypto.randomUUID() });
   const outcome = await importFlags(appDatabase(), read.records, read.copyUrls);
@@ -53,7 +51,7 @@ async function importCsv(text: string, encoding: TextFileEncoding): Promise<Repo
     summary: t('importReport', String(outcome.added), String(outcome.merged), String(read.problems.length)),
     problems: [
       // Said first: if the letters look wrong, this is why. (UTF-16 has a byte-order mark: it is read exactly.)
-      ...(encoding === 'windows-1258' ? [t('importNote_encoding', ENCODING_NAMES[encoding])] : []),
+      ...(encoding === 'windows-1258' ? [t('importNote_encoding', 'Windows-1258')] : []),
       ...read.problems.map(problemText),
       ...outcome.copiesElsewhere.map(({ record, url }) => t('importNote_copyElsewhere', String(read.lines[record] ?? ''), url)),
     ],
@@ -86,7 +84,7 @@ export function ImportCsvButton() {
   async function importOne(file: File) {
     try {
       // Not file.text(): a file saved again by Excel may be UTF-16 or Windows-1258 (decode-text-file.ts).
-      const { text, encoding } = decodeTextFile(new Uint8Array(await file.arrayBuffer()));
+      const { text, encoding } = await readTextFile(file);
       setReport(await (isBackupFile(file, text) ? importBackupFile(text) : importCsv(text, encoding)));
     } catch (error) {
       setReport({ summary: t('importFailed', errorText(error)), problems: [], isError: true });

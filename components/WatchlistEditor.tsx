@@ -4,7 +4,7 @@
  * Saved to storage.local on every change; open pages re-highlight at once.
  */
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
-import { decodeTextFile } from '@/lib/csv/decode-text-file';
+import { readTextFile } from '@/lib/csv/decode-text-file';
 import { parseWatchlistFile, watchlistToText } from '@/lib/settings/watchlist-file';
 import {
   defaultWatchlistSettings,
@@ -118,7 +118,7 @@ export function WatchlistEditor() {
     if (!file || !settings) return;
     try {
       // A watchlist kept in Notepad or Excel may be UTF-16 or Windows-1258, like an imported CSV.
-      const groups = parseWatchlistFile(decodeTextFile(new Uint8Array(await file.arrayBuffer())).text);
+      const groups = parseWatchlistFile((await readTextFile(file)).text);
       commit({ ...settings, groups }, true, t('watchImported', String(groups.length)));
     } catch (error) {
       setMessage(t('watchImportError', error instanceof Error ? error.message : String(error)));

@@ -24,6 +24,11 @@ export function decodeTextFile(bytes: Uint8Array): { text: string; encoding: Tex
   return { text: new TextDecoder('windows-1258').decode(bytes).normalize('NFC'), encoding: 'windows-1258' };
 }
 
+/** A file (or any Blob) picked or dropped by the monitor, decoded as above. */
+export async function readTextFile(file: Blob): Promise<{ text: string; encoding: TextFileEncoding }> {
+  return decodeTextFile(new Uint8Array(await file.arrayBuffer()));
+}
+
 /** How many well-formed multi-byte UTF-8 sequences the bytes hold, and how many bytes above 0x7F fit none. */
 function utf8Sequences(bytes: Uint8Array): { valid: number; invalid: number } {
   let valid = 0;

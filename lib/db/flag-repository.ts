@@ -44,18 +44,9 @@ function storyUpdate(story: FlagRecord, record: FlagRecord, newCopies: number): 
     lastFlaggedAt: Math.max(story.lastFlaggedAt, record.lastFlaggedAt),
     copyCount: story.copyCount + newCopies,
     ...(story.quote === '' && record.quote !== '' ? { quote: record.quote } : {}),
-    ...(story.watchTerms.length === 0 && record.watchTerms.length > 0 ? { watchTerms: record.watchTerms } : {}),
-    ...judgementUpdate(story, record),
-  };
-}
-
-/**
- * Another monitor's judgement of a story (an imported row) added to this one, never overwriting it:
- * a category where none was chosen, the higher severity, their tags, their note.
- */
-function judgementUpdate(story: FlagRecord, record: FlagRecord): Partial<FlagRecord> {
-  return {
     ...(story.category === '' && record.category !== '' ? { category: record.category } : {}),
+    ...(story.watchTerms.length === 0 && record.watchTerms.length > 0 ? { watchTerms: record.watchTerms } : {}),
+    // Another monitor's judgement (an imported file) adds to this one, never overwrites it.
     ...(record.severity > story.severity ? { severity: record.severity } : {}),
     ...(record.tags.some((tag) => !story.tags.includes(tag)) ? { tags: [...new Set([...story.tags, ...record.tags])] } : {}),
     ...(record.note !== '' && !story.note.includes(record.note) ? { note: story.note ? `${story.note}\n${record.note}` : record.note } : {}),

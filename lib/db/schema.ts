@@ -175,9 +175,20 @@ async function addReviewFields(tables: Table[]): Promise<void> {
   }
 }
 
-// Copies read and indexed per step of the v6 upgrade: 100k copies at once would
+// Copies read and indexed per step of the v6 and v8 upgrades: 100k copies at once would
 // strain a service worker's memory; a page at a time keeps the peak small.
 const FILL_PAGE = 2000;
+
+/** Runs `work` on every copy, a page at a time in key order. */
+async function forEachCopyPage(copies: Table, work: (page: CopyRecord[]) => Promise<unknown>): Promise<void> {
+  let last: string | undefined;
+  for (;;) {
+    const page = (await (last === undefined ? copies.orderBy(':id') : copies.where(':id').above(last)).limit(FILL_PAGE).toArray()) as CopyRecord[];
+    if (page.length === 0) return;
+    await work(page);
+    last = page[page.length - 1]?.id;
+  }
+}
 
 /**
  * v5 → v6: every copy (of the queue and of the trash) gets its row in the
@@ -185,13 +196,7 @@ const FILL_PAGE = 2000;
  * `copiesVersion` (the in-memory index's staleness counter) is no longer used.
  */
 export async function fillDedupIndex(copies: Table, dedupIndex: Table, settings: Table): Promise<void> {
-  let last: string | undefined;
-  for (;;) {
-    const page = (await (last === undefined ? copies.orderBy(':id') : copies.where(':id').above(last)).limit(FILL_PAGE).toArray()) as CopyRecord[];
-    if (page.length === 0) break;
-    await dedupIndex.bulkPut(page.map((copy) => dedupIndexRow(dedupInputOfFlag(copy))));
-    last = page[page.length - 1]?.id;
-  }
+  await forEachCopyPage(copies, (page) => dedupIndex.bulkPut(page.map((copy) => dedupIndexRow(dedupInputOfFlag(copy)))));
   await settings.delete('copiesVersion');
 }
 
@@ -204,15 +209,11 @@ export const COPIES_FILED_BY_OWN_CANONICAL = 8;
  * One pass, a page of copies at a time. Also run when a backup made before v8 is restored.
  */
 export async function refileCopies(copies: Table, dedupIndex: Table, settings: Table): Promise<void> {
-  let last: string | undefined;
-  for (;;) {
-    const page = (await (last === undefined ? copies.orderBy(':id') : copies.where(':id').above(last)).limit(FILL_PAGE).toArray()) as CopyRecord[];
-    if (page.length === 0) break;
+  await forEachCopyPage(copies, async (page) => {
     const features = page.map((copy) => recordFeatures(dedupInputOfFlag(copy)));
     await copies.bulkPut(page.map((copy, at) => ({ ...copy, urlKeys: features[at]!.urlKeys })));
     await dedupIndex.bulkPut(features.map((feature) => dedupIndexRow(feature)));
-    last = page[page.length - 1]?.id;
-  }
+  });
   await settings.delete('copiesVersion');
 }
 

@@ -202,10 +202,9 @@ function pathOf(canonicalUrl: string): string {
  * is, a hostile page declaring another outlet's article would be merged with it (and the real article,
  * flagged later, answered "already flagged"), and a CMS that declares its home page on every article
  * would merge them all. A canonical elsewhere is still kept as the page said; it only does not join stories.
+ * Both addresses in their canonical form (canonicalizeUrl).
  */
-export function isOwnCanonical(visitedUrl: string, declaredUrl: string): boolean {
-  const visited = canonicalizeUrl(visitedUrl);
-  const declared = canonicalizeUrl(declaredUrl);
+export function isOwnCanonical(visited: string, declared: string): boolean {
   const visitedHost = hostOf(visited);
   const declaredHost = hostOf(declared);
   if (!visitedHost || !declaredHost) return false;

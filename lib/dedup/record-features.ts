@@ -45,8 +45,9 @@ function parseDate(value: string | null | undefined): number {
 export function recordFeatures(input: DedupInput): RecordFeatures {
   const visited = canonicalizeUrl(input.url);
   const urlKeys = [visited];
+  const stated = input.canonicalUrl ? canonicalizeUrl(input.canonicalUrl) : '';
   // A canonical on another site (or a home page) is no identity: see isOwnCanonical.
-  const declared = input.canonicalUrl && isOwnCanonical(input.url, input.canonicalUrl) ? canonicalizeUrl(input.canonicalUrl) : '';
+  const declared = stated && isOwnCanonical(visited, stated) ? stated : '';
   if (declared && declared !== visited) urlKeys.push(declared);
   const host = hostOf(visited);
   const siteNames = [input.siteName ?? '', host, hostOf(declared)].filter(Boolean);

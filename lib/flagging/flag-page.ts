@@ -45,13 +45,11 @@ export interface FlagPageDeps {
  */
 export const ANSWER_LIMITS_MS = { page: 15_000, linkText: 3_000, watchHits: 3_000, screenshot: 10_000, mhtml: 20_000 };
 
-class NoAnswer extends Error {}
-
-/** `answer`, or a NoAnswer rejection once `ms` have passed. */
+/** `answer`, or a rejection once `ms` have passed. */
 function within<T>(answer: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new NoAnswer(`no answer in ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
   });
   return Promise.race([answer, limit]).finally(() => clearTimeout(timer));
 }
