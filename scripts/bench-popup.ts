@@ -13,11 +13,19 @@
 // Targets: < 150 ms at 10k, < 400 ms at 100k. Needs `npm run build`. A
 // measurement, not a test.
 //
-// Two floors, opened as the same toolbar popup in the same run, show what this
-// machine's browser allows (pages in scripts/support/popup-floor, added to a copy
-// of the build and made the popup with chrome.action.setPopup): a static page with
-// three rows in its HTML, and a page that reads the queue's first page by hand
-// (IndexedDB, no Dexie) and writes the rows as plain text (no React, no controls).
+// Other pages are opened as the same toolbar popup in the same run (pages in
+// scripts/support/popup-floor, added to a copy of the build and made the popup with
+// chrome.action.setPopup). Two floors show what this machine's browser allows: a
+// static page with three rows in its HTML, and a page that reads the queue's first
+// page by hand (IndexedDB, no Dexie) and writes the rows as plain text (no React, no
+// controls). The reference is the design ../shared/PERFORMANCE.md's popup anchor
+// measured (112 ms from script start to the first painted frame at 10k, on the
+// reference machine): React, a 50-row page read with Dexie, a virtualised list.
+// The targets were set against that anchor, and this machine's speed varies by ×2
+// from one day to the next (the static floor took 72 ms one day, 124 the next), so
+// the bench also judges ours against the reference in the same run: at the anchor's
+// speed, < 150 ms at 10k means no more than 150/112 of the reference's time on screen
+// (and < 400 at 100k, 400/112).
 //
 // Options: --quick (10k only), --runs=N (default 15), --breakdown (also print
 // where the popup's time went: the navigation's phases, the popup's own marks —
@@ -25,6 +33,7 @@
 // committed by React — and the first paint).
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { build } from 'esbuild';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -98,17 +107,34 @@ async function fill(page: Page, from: number, to: number): Promise<void> {
   );
 }
 
-/** The floors: pages of scripts/support/popup-floor, opened as the toolbar popup like ours. */
-const FLOORS = [
+/** The pages of scripts/support/popup-floor, opened as the toolbar popup like ours. */
+const OTHER_PAGES = [
   { page: 'bench-floor-static.html', name: 'floor: static page, rows in its HTML' },
   { page: 'bench-floor-rows.html', name: 'floor: first page read by hand, rows as plain text' },
+  { page: 'bench-reference.html', name: "reference: the anchor's design (React, 50-row page, virtual list)" },
 ] as const;
+const REFERENCE = OTHER_PAGES.length - 1;
 
-/** A copy of the build with the floors' pages added (the build itself is left as it is). */
-async function buildWithFloors(): Promise<string> {
+/** PERFORMANCE.md's popup anchor: the reference design, script start → first painted frame, 10k records. */
+const ANCHOR_REFERENCE_MS = 112;
+const TARGET_MS: Record<number, number> = { 10_000: 150, 100_000: 400 };
+
+/** A copy of the build with the other pages added, the reference bundled (the build itself is left as it is). */
+async function buildWithOtherPages(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'canh-tin-bench-popup-'));
+  const pages = resolve(import.meta.dirname, 'support/popup-floor');
   await cp(EXTENSION_DIR, dir, { recursive: true });
-  await cp(resolve(import.meta.dirname, 'support/popup-floor'), dir, { recursive: true });
+  await cp(pages, dir, { recursive: true, filter: (file) => !file.endsWith('.tsx') });
+  await build({
+    entryPoints: [join(pages, 'bench-reference.tsx')],
+    outfile: join(dir, 'bench-reference.js'),
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+  });
   return dir;
 }
 
@@ -182,7 +208,7 @@ async function main() {
     console.log('bench-popup: build the extension first (npm run build)');
     return;
   }
-  const extensionDir = await buildWithFloors();
+  const extensionDir = await buildWithOtherPages();
   const session = await launchExtension({ uiLanguage: 'vi', extensionDir });
   const setPopup = (page: string) =>
     session.worker.evaluate(
@@ -190,7 +216,8 @@ async function main() {
       page,
     );
   const rows = [];
-  const floorRows = [];
+  const otherRows = [];
+  const verdictRows = [];
   try {
     const filler = await session.openExtensionPage('popup.html');
     await filler.locator('.queue-list, .empty').first().waitFor();
@@ -210,7 +237,8 @@ async function main() {
       const tabOnScreen: number[] = [];
       const naive: number[] = [];
       const phases: Phases[] = [];
-      const floorsOnScreen = FLOORS.map(() => [] as number[]);
+      const othersOnScreen = OTHER_PAGES.map(() => [] as number[]);
+      const othersPainted = OTHER_PAGES.map(() => [] as number[]);
       // One opening of each kind first, unmeasured: the first start-up of a page warms caches a monitor's would have.
       for (let run = -1; run < RUNS; run += 1) {
         let popup: ActionPopup | undefined;
@@ -237,16 +265,19 @@ async function main() {
         if (Number.isNaN(inTab.onScreen)) throw new Error('popup.html in a tab never reported its first row on screen (Element Timing)');
         if (run >= 0) tabOnScreen.push(inTab.onScreen);
         await tab.close();
-        for (const [index, floor] of FLOORS.entries()) {
-          await setPopup(floor.page);
-          let floorPopup: ActionPopup | undefined;
+        for (const [index, other] of OTHER_PAGES.entries()) {
+          await setPopup(other.page);
+          let otherPopup: ActionPopup | undefined;
           try {
-            floorPopup = await openActionPopup(session.worker, article, cdp, { page: floor.page });
-            const seen = await waitInPopup<FirstRows>(floorPopup, FIRST_ROWS);
-            if (Number.isNaN(seen.onScreen)) throw new Error(`${floor.page} never reported its first row on screen`);
-            if (run >= 0) floorsOnScreen[index]!.push(seen.onScreen);
+            otherPopup = await openActionPopup(session.worker, article, cdp, { page: other.page });
+            const seen = await waitInPopup<FirstRows>(otherPopup, FIRST_ROWS);
+            if (Number.isNaN(seen.onScreen)) throw new Error(`${other.page} never reported its first row on screen`);
+            if (run >= 0) {
+              othersOnScreen[index]!.push(seen.onScreen);
+              othersPainted[index]!.push(seen.painted);
+            }
           } finally {
-            await floorPopup?.close();
+            await otherPopup?.close();
             await setPopup('popup.html');
           }
         }
@@ -261,10 +292,23 @@ async function main() {
         'baseline: read every story first (no render), median ms': median(naive).toFixed(0),
         'baseline / popup on screen': (median(naive) / median(popupOnScreen)).toFixed(1) + '×',
       });
-      floorRows.push({
+      otherRows.push({
         stories: size.toLocaleString('en'),
         'ours: first row on screen, median ms': median(popupOnScreen).toFixed(0),
-        ...Object.fromEntries(FLOORS.map((floor, index) => [`${floor.name}, median ms`, median(floorsOnScreen[index]!).toFixed(0)])),
+        ...Object.fromEntries(OTHER_PAGES.map((other, index) => [`${other.name}, median ms`, median(othersOnScreen[index]!).toFixed(0)])),
+      });
+      // The reference's script starts only once its one bundle (React included) is compiled, ours
+      // starts before React loads: only the spans from navigation start compare like with like.
+      const onScreenRatio = median(popupOnScreen) / median(othersOnScreen[REFERENCE]!);
+      const allowed = (TARGET_MS[size] ?? Number.NaN) / ANCHOR_REFERENCE_MS;
+      verdictRows.push({
+        stories: size.toLocaleString('en'),
+        'ours: first row on screen, median ms': median(popupOnScreen).toFixed(0),
+        'reference: first row on screen, median ms': median(othersOnScreen[REFERENCE]!).toFixed(0),
+        'ours ÷ reference': `${onScreenRatio.toFixed(2)}×`,
+        'painted by the page: ours ÷ reference': `${(median(popupPainted) / median(othersPainted[REFERENCE]!)).toFixed(2)}×`,
+        'allowed (target ÷ anchor)': `${allowed.toFixed(2)}×`,
+        verdict: onScreenRatio <= allowed ? 'met' : 'not met',
       });
       if (BREAKDOWN) printBreakdown(size, phases);
     }
@@ -275,7 +319,11 @@ async function main() {
   console.log('Popup first render in Chromium (targets: < 150 ms at 10k, < 400 ms at 100k, for the first rows on screen)');
   console.table(rows);
   console.log('What this machine allows: the same toolbar popup showing pages that do less (same run, first row on screen)');
-  console.table(floorRows);
+  console.table(otherRows);
+  console.log(
+    `Against the anchor, same run: PERFORMANCE.md's reference design took ${ANCHOR_REFERENCE_MS} ms at 10k, so the targets allow ours that many times the reference's time`,
+  );
+  console.table(verdictRows);
 }
 
 await main();

@@ -48,8 +48,18 @@ export async function openActionPopup(
   const isPopup = (info: TargetInfo) => info.type === 'page' && info.url === popupUrl;
   // Only a popup that was not there before counts: the previous one may still be listed while it closes.
   const before = new Set((await cdp.send('Target.getTargets')).targetInfos.filter(isPopup).map((info) => info.targetId));
-  await worker.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup());
   const deadline = Date.now() + timeoutMs;
+  // Right after a tab closes the browser may refuse ("Failed to open popup") until the window is active again.
+  for (;;) {
+    try {
+      await worker.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup());
+      break;
+    } catch (error) {
+      if (!String(error).includes('Failed to open popup') || Date.now() > deadline) throw error;
+      await tab.bringToFront();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
   let target: TargetInfo | undefined;
   while (!target) {
     target = (await cdp.send('Target.getTargets')).targetInfos.find((info) => isPopup(info) && !before.has(info.targetId));
