@@ -63,6 +63,9 @@ export interface FlagRecord {
   exportedAt: number;
 }
 
+/** The article's opening a record keeps (lib/page/readable-text.ts makeExcerpt): what dedup compares copies on. */
+export const MAX_EXCERPT = 600;
+
 export const SEVERITIES = [0, 1, 2, 3] as const;
 export type Severity = (typeof SEVERITIES)[number];
 

@@ -7,10 +7,17 @@
  *   npx tsx scripts/eval-dedup.ts FILE.jsonl --json   [{ index, cluster }] only
  *   npx tsx scripts/eval-dedup.ts FILE.jsonl --db     the same, through the extension's own
  *                                                     write path (saveFlag on fake-indexeddb)
+ *   npx tsx scripts/eval-dedup.ts DIR --pages         DIR/labels.json's pages instead, each read as
+ *                                                     the extension reads it when flagged (capturePage,
+ *                                                     buildFlagRecord) at its public_url; with --local
+ *                                                     at the test server's address (127.0.0.1:8000/…)
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Fuse from 'fuse.js';
+import { buildFlagRecord } from '../lib/flagging/build-flag-record';
+import { capturePage } from '../lib/page/page-metadata';
+import { loadDocument } from './support/load-document';
 import { type DedupDecision, type DedupInput, StoryIndex, addWithDedup } from '../lib/dedup/find-duplicate';
 import type { FlagRecord } from '../lib/flag-record';
 
@@ -21,6 +28,8 @@ interface LabelledRecord {
   published_at: string | null;
   excerpt: string;
   story?: string;
+  /** The canonical URL the page declared (records read from pages only). */
+  canonical?: string;
 }
 
 function readRecords(file: string): LabelledRecord[] {
@@ -44,8 +53,37 @@ function readRecords(file: string): LabelledRecord[] {
     });
 }
 
+/** A labelled page of a fixtures folder (labels.json), as much of it as this script reads. */
+interface PageLabel {
+  file: string;
+  story: string;
+  public_url?: string;
+}
+
+/** Each labelled page flagged as the extension would flag it, in labels.json's order. */
+async function readPages(dir: string, local: boolean): Promise<LabelledRecord[]> {
+  const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as PageLabel[];
+  const records: LabelledRecord[] = [];
+  for (const [at, label] of labels.entries()) {
+    const url = !local && label.public_url ? label.public_url : `http://127.0.0.1:8000/${label.file}`;
+    const { document, close } = loadDocument(readFileSync(join(dir, label.file), 'utf8'), url);
+    const flag = buildFlagRecord(capturePage(document, url), { id: `r${at}`, now: 0, monitor: 'eval', trigger: 'automation' });
+    await close();
+    records.push({ url, canonical: flag.canonicalUrl, title: flag.title, site: flag.siteName, published_at: flag.publishedAt || null, excerpt: flag.excerpt, story: label.story });
+  }
+  return records;
+}
+
 function toInput(record: LabelledRecord, at: number): DedupInput {
-  return { id: `r${at}`, url: record.url, title: record.title, siteName: record.site, publishedAt: record.published_at, text: record.excerpt };
+  return {
+    id: `r${at}`,
+    url: record.url,
+    ...(record.canonical ? { canonicalUrl: record.canonical } : {}),
+    title: record.title,
+    siteName: record.site,
+    publishedAt: record.published_at,
+    text: record.excerpt,
+  };
 }
 
 /** Our method: records in order, each decided against the ones before it, then indexed. */
@@ -61,7 +99,7 @@ function toFlag(record: LabelledRecord, at: number): FlagRecord {
   return {
     id: `r${at}`,
     url: record.url,
-    canonicalUrl: '',
+    canonicalUrl: record.canonical ?? '',
     title: record.title,
     siteName: record.site,
     description: '',
@@ -189,16 +227,21 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const given = args.find((arg) => !arg.startsWith('--'));
   if (!given) {
-    console.error('usage: npx tsx scripts/eval-dedup.ts FILE.jsonl|DIR [--json] [--db]');
+    console.error('usage: npx tsx scripts/eval-dedup.ts FILE.jsonl|DIR [--json] [--db] | DIR --pages [--local] [--json] [--db]');
+    process.exit(2);
+  }
+  const fromPages = args.includes('--pages');
+  if (fromPages && !existsSync(join(given, 'labels.json'))) {
+    console.error(`eval-dedup: --pages needs a folder with labels.json: ${given}`);
     process.exit(2);
   }
   // A fixtures folder, as eval:extract and eval:watch take, holds its labelled records in records.jsonl.
   const file = existsSync(given) && statSync(given).isDirectory() ? join(given, 'records.jsonl') : given;
-  if (!existsSync(file)) {
+  if (!fromPages && !existsSync(file)) {
     console.error(`eval-dedup: no such file: ${file}`);
     process.exit(2);
   }
-  const records = readRecords(file);
+  const records = fromPages ? await readPages(given, args.includes('--local')) : readRecords(file);
   const inDatabase = args.includes('--db');
   const ours = inDatabase ? await runDedupInDatabase(records) : runDedup(records);
   if (args.includes('--json')) {
@@ -214,7 +257,7 @@ async function main(): Promise<void> {
   ];
   const pct = (value: number) => value.toFixed(3);
   const mode = inDatabase ? 'through saveFlag and the persistent Dexie index (fake-indexeddb)' : 'in memory (StoryIndex)';
-  console.log(`${records.length} records, ${new Set(truth).size} stories, ${pairwise(truth, truth).truePairs} same-story pairs; ours ${mode}\n`);
+  console.log(`${records.length} ${fromPages ? 'pages read as flagged' : 'records'}, ${new Set(truth).size} stories, ${pairwise(truth, truth).truePairs} same-story pairs; ours ${mode}\n`);
   console.log('method                           precision  recall  F1     clusters');
   for (const [name, s] of rows) {
     console.log(`${name.padEnd(32)} ${pct(s.precision).padStart(9)}  ${pct(s.recall).padStart(6)}  ${pct(s.f1)}  ${String(s.clusters).padStart(8)}`);

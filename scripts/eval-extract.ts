@@ -13,8 +13,8 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Readability } from '@mozilla/readability';
-import { Window } from 'happy-dom';
 import { extractArticle } from '../lib/page/extract-article';
+import { loadDocument } from './support/load-document';
 
 const SERVER_ORIGIN = 'http://127.0.0.1:8000';
 const FIELDS = ['title', 'site_name', 'author', 'published_at', 'lang', 'canonical_url'] as const;
@@ -61,21 +61,6 @@ function matches(field: Field, expected: string | null, got: string | null): boo
 function correct(label: Label, field: Field, got: string | null): boolean {
   const accepted = [label.expected[field], ...(label.expected_alternates?.[field] ?? [])];
   return accepted.some((expected) => matches(field, expected, got));
-}
-
-function loadDocument(html: string, url: string): { document: Document; close: () => Promise<void> } {
-  const window = new Window({
-    url,
-    settings: {
-      disableJavaScriptEvaluation: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-      disableIframePageLoading: true,
-      disableComputedStyleRendering: true,
-    },
-  });
-  window.document.write(html);
-  return { document: window.document as unknown as Document, close: () => window.happyDOM.close() };
 }
 
 function ours(document: Document, url: string): Extracted {

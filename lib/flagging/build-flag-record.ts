@@ -1,7 +1,7 @@
 /**
  * Turns what a page said about itself (untrusted) into a clean FlagRecord.
  */
-import type { FlagRecord, FlagTrigger } from '../flag-record';
+import { MAX_EXCERPT, type FlagRecord, type FlagTrigger } from '../flag-record';
 import { cleanMultiLine, cleanSingleLine } from '../text/clean-text';
 import { MAX_PAGE_URL, resolveHttpUrl, withoutFragment, type PageMetadata } from '../page/page-metadata';
 
@@ -64,7 +64,7 @@ export function buildFlagRecord(page: PageMetadata, context: RecordContext, foun
     publishedAt: isoOrEmpty(page.publishedAt),
     publishedAtZoneAssumed: page.publishedAt !== '' && page.publishedAtZoneAssumed,
     modifiedAt: isoOrEmpty(page.modifiedAt),
-    excerpt: cleanMultiLine(page.excerpt, 600),
+    excerpt: cleanMultiLine(page.excerpt, MAX_EXCERPT),
     wordCount: Number.isFinite(page.wordCount) ? Math.max(0, Math.floor(page.wordCount)) : 0,
     copyCount: 1,
     severity: 0,

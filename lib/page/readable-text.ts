@@ -4,6 +4,7 @@
  * thousands of replies costs no more than its first screens.
  */
 import { Readability } from '@mozilla/readability';
+import { MAX_EXCERPT } from '@/lib/flag-record';
 import { capLength, cleanMultiLine } from '@/lib/text/clean-text';
 
 export interface ReadableText {
@@ -30,7 +31,6 @@ export const MAX_TEXT_CHARS = 200_000;
  * <div>s take it 19 s in happy-dom, 1,000 take minutes. Real articles nest < 40.
  */
 export const MAX_COPY_DEPTH = 80;
-const EXCERPT_CHARS = 300;
 
 // Never article text, and expensive to copy (inline SVG, scripts with 100 KB of JSON).
 const SKIPPED_TAGS = new Set([
@@ -154,13 +154,20 @@ export function countWords(text: string): number {
   return cjk + words;
 }
 
-/** The first paragraph of real length, cut at a word boundary. */
-export function makeExcerpt(text: string, maxChars = EXCERPT_CHARS): string {
+/**
+ * The article's opening: from its first paragraph of real length on (datelines, kickers and
+ * captions before it are skipped), one paragraph per line, cut at a word boundary to `maxChars`
+ * with its "…". Dedup compares copies on this lead, so it runs past the first paragraph: a repost
+ * that opens with a paragraph of its own (a forum's "look at this"), or a page that puts a
+ * standfirst above the article another outlet copied, still shares most of it.
+ */
+export function makeExcerpt(text: string, maxChars = MAX_EXCERPT): string {
   const paragraphs = text.split(/\n+/).map((p) => p.trim()).filter(Boolean);
-  const first = paragraphs.find((p) => p.length >= 80) ?? paragraphs[0] ?? '';
-  if (first.length <= maxChars) return first;
-  const cut = capLength(first, maxChars);
-  const space = cut.lastIndexOf(' ');
+  const start = paragraphs.findIndex((p) => p.length >= 80);
+  const opening = paragraphs.slice(Math.max(0, start)).join('\n');
+  if (opening.length <= maxChars) return opening;
+  const cut = capLength(opening, maxChars - 1);
+  const space = cut.search(/\s\S*$/);
   return `${space > maxChars * 0.6 ? cut.slice(0, space) : cut}…`;
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractArticle, type ArticleMetadata } from '@/lib/page/extract-article';
+import { MAX_EXCERPT } from '@/lib/flag-record';
 
 // Fixture pages copied from the shared dev set (fictional outlets), with their labels.
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/extract');
@@ -98,7 +99,11 @@ describe('extractArticle details on fixture pages', () => {
     expect(article.text).toContain('Every few months');
     expect(article.text).not.toContain('Compare travel insurance');
     expect(article.wordCount).toBeGreaterThan(150);
-    expect(article.excerpt.length).toBeLessThanOrEqual(301);
+    // The article's opening as much as a record keeps: its standfirst, then on into the body.
+    expect(article.excerpt).toMatch(/^Vietnam’s outrage[^\n]+\nEvery few months/);
+    expect(article.excerpt.length).toBeLessThanOrEqual(MAX_EXCERPT);
+    const collapsed = (text: string) => text.replace(/\s+/g, ' ');
+    expect(collapsed(article.text).includes(collapsed(article.excerpt.replace(/…$/, '')))).toBe(true);
     expect(article.description).toMatch(/^Vietnam’s outrage/);
   });
 

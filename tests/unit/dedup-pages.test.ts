@@ -1,0 +1,76 @@
+/**
+ * Dedup on pages as the extension reads them: each fixture page (tests/fixtures/dedup/pages)
+ * through capturePage, buildFlagRecord and saveFlag, as flagging it in the browser does. A copy
+ * that shares the article but not its first paragraph must still join the story; an article that
+ * only retells an earlier one must not.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { saveFlag } from '@/lib/db/flag-repository';
+import type { CanhTinDatabase } from '@/lib/db/schema';
+import { buildFlagRecord } from '@/lib/flagging/build-flag-record';
+import { MAX_EXCERPT } from '@/lib/flag-record';
+import { capturePage } from '@/lib/page/page-metadata';
+import { makeExcerpt } from '@/lib/page/readable-text';
+import { htmlDocument } from './support/fixture-document';
+import { testDatabase } from './support/test-database';
+
+const PAGES = resolve(import.meta.dirname, '../fixtures/dedup/pages');
+
+let flagged = 0;
+/** Flags the page `file` as seen at `url`; returns the story it joined, if any, and what was stored. */
+async function flagPage(db: CanhTinDatabase, file: string, url: string) {
+  flagged += 1;
+  const page = capturePage(htmlDocument(readFileSync(resolve(PAGES, file), 'utf8')), url);
+  const record = buildFlagRecord(page, { id: `page-${flagged}`, now: Date.UTC(2026, 10, 25) + flagged * 60_000, monitor: 'Lan', trigger: 'popup' });
+  return { record, saved: await saveFlag(db, record) };
+}
+
+describe('dedup of flagged pages', () => {
+  it('joins a forum post that pastes the article under a paragraph of its own, but not a follow-up', async () => {
+    const db = testDatabase();
+    const original = await flagPage(db, 'bai-goc-cang-ca.html', 'https://giochuong.example/thoi-su/tin-don-cang-ca-tac-cau-bi-ban-4821.html');
+    expect(original.saved.duplicateOf).toBeUndefined();
+
+    const forum = await flagPage(db, 'dien-dan-dang-lai-cang-ca.html', 'https://mienbien.example/threads/cang-ca-tac-cau-bi-ban-that-a.5512/');
+    // Its lead is the poster's own paragraph first, then the article.
+    expect(forum.record.excerpt.startsWith('Sáng nay ra chợ')).toBe(true);
+    expect(forum.saved.duplicateOf).toBe(original.record.id);
+
+    const followUp = await flagPage(db, 'bai-tiep-theo-cang-ca.html', 'https://giochuong.example/thoi-su/xu-phat-tin-don-cang-ca-tac-cau-4877.html');
+    expect(followUp.saved.duplicateOf).toBeUndefined();
+  });
+
+  it('joins a repost under its own headline when the original puts a standfirst above the article', async () => {
+    const db = testDatabase();
+    const original = await flagPage(db, 'ferry-original-standfirst.html', 'https://coastlineherald.example/travel/kep-phu-quoc-ferry');
+    expect(original.record.excerpt.startsWith('Island hoppers can now sail')).toBe(true);
+    const repost = await flagPage(db, 'ferry-repost-own-headline.html', 'https://gulftraveller.example/news/kep-phu-quoc-ferry-first-sailing');
+    expect(repost.saved.duplicateOf).toBe(original.record.id);
+  });
+});
+
+describe('makeExcerpt', () => {
+  const long = (words: number, word = 'biển') => Array.from({ length: words }, (_, n) => `${word}${n}`).join(' ');
+
+  it('starts at the first paragraph of real length and runs on through the next ones', () => {
+    const first = `Đoạn mở đầu có đủ độ dài để là một đoạn văn thật của bài báo, không phải dòng tít phụ.`;
+    expect(makeExcerpt(`Thời sự\nHồng Nhung · 20/11\n${first}\nĐoạn hai ngắn.\nĐoạn ba.`)).toBe(`${first}\nĐoạn hai ngắn.\nĐoạn ba.`);
+  });
+
+  it('is cut at a word boundary, with "…", within what a record keeps', () => {
+    const excerpt = makeExcerpt(`${long(60)}\n${long(200, 'đảo')}`);
+    expect(excerpt.length).toBeLessThanOrEqual(MAX_EXCERPT);
+    expect(excerpt.length).toBeGreaterThan(MAX_EXCERPT * 0.9);
+    expect(excerpt.endsWith('…')).toBe(true);
+    // The last word before "…" is whole.
+    expect(excerpt.slice(0, -1).split(/\s/).at(-1)).toMatch(/^(biển|đảo)\d+$/);
+    expect(`${long(60)}\n${long(200, 'đảo')}`.includes(excerpt.slice(0, -1))).toBe(true);
+  });
+
+  it('keeps a short text whole, and a text with no long paragraph from its start', () => {
+    expect(makeExcerpt('Một dòng.\nHai dòng.')).toBe('Một dòng.\nHai dòng.');
+    expect(makeExcerpt('')).toBe('');
+  });
+});
