@@ -91,8 +91,15 @@ export async function launchExtension(options: { uiLanguage?: 'vi' | 'en'; pages
       return helper.evaluate((id) => chrome.runtime.sendMessage({ type: 'flag-tab', tabId: id }), tabId);
     },
     async tabIdOf(page) {
-      const helper = await extensionHelper();
       const url = page.url();
+      // Chromium (150 at least) hides even the extension's own pages' URLs from tabs.query without the
+      // "tabs" permission; such a page knows its own tab.
+      if (url.startsWith('chrome-extension://')) {
+        const id = await page.evaluate(async () => (await chrome.tabs.getCurrent())?.id);
+        if (typeof id !== 'number') throw new Error(`no tab for ${url}`);
+        return id;
+      }
+      const helper = await extensionHelper();
       const ids = await helper.evaluate(
         async (target) => (await chrome.tabs.query({})).filter((tab) => tab.url === target).map((tab) => tab.id),
         url,
