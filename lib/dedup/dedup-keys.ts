@@ -60,6 +60,8 @@ export interface StoredFeatures {
   /** Every lead shingle (the judge compares all of them; only a sample is a key). */
   shingles: Uint32Array;
   numbers: string[];
+  /** The lead's first paragraph alone (TextFeatures.first), when the lead runs on past it. */
+  first?: { shingles: Uint32Array; numbers: string[] };
 }
 
 /** One copy in the persistent dedup index: its id (the copy's), its keys, its features. */
@@ -153,6 +155,7 @@ export function storeFeatures(features: RecordFeatures): StoredFeatures {
     publishedAt: Number.isFinite(features.publishedAt) ? features.publishedAt : null,
     shingles: features.text.shingles,
     numbers: features.text.numbers,
+    ...(features.text.first ? { first: features.text.first } : {}),
   };
 }
 
@@ -167,7 +170,7 @@ export function restoreFeatures(id: string, stored: StoredFeatures): RecordFeatu
     title,
     titleNumbers: titleNumbers(title),
     publishedAt: stored.publishedAt ?? Number.NaN,
-    text: { shingles: stored.shingles, numbers: stored.numbers },
+    text: { shingles: stored.shingles, numbers: stored.numbers, ...(stored.first ? { first: stored.first } : {}) },
   };
 }
 

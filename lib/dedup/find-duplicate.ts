@@ -4,7 +4,7 @@
  */
 import { type DedupInput, type RecordFeatures, asFeatures } from './record-features';
 import { type IndexedRecord, StoryIndex } from './story-index';
-import { numbersConflict, shingleOverlap, textNumbersConflict, titleSimilarity } from './similarity';
+import { numbersConflict, sameLead, titleSimilarity } from './similarity';
 
 export type { DedupInput, RecordFeatures } from './record-features';
 
@@ -43,9 +43,6 @@ export const DEDUP_RULES = {
   titleMinTokens: 4,
   /** Another story whose headline the cut one covers this much makes the cut headline ambiguous. */
   prefixAmbiguous: 0.4,
-  /** Lead texts: share of the shorter lead found in the longer, and a minimum of shared shingles. */
-  textSame: 0.6,
-  textMinShared: 8,
   /** Headline-based matches must be published this close (a follow-up days later reuses the words). */
   titleWindowMs: 7 * 24 * 3600 * 1000,
   /** A reposted lead paragraph may come weeks later; identical leads weeks apart are still one article. */
@@ -82,10 +79,7 @@ function judge(input: RecordFeatures, entry: IndexedRecord): Evidence | null {
 
   const titleScore = titleSimilarity(input.title, other.title);
   const cut = input.title.truncated || other.title.truncated;
-  const shorterText = input.text.shingles.length <= other.text.shingles.length ? input.text : other.text;
-  const longerText = shorterText === input.text ? other.text : input.text;
-  const overlap = shingleOverlap(input.text.shingles, other.text.shingles);
-  const textAgrees = !textNumbersConflict(shorterText.numbers, longerText.numbers);
+  const lead = sameLead(input.text, other.text);
   const nearInTime = withinWindow(input.publishedAt, other.publishedAt, DEDUP_RULES.titleWindowMs);
 
   // 2. Same outlet, same article slug (print view, section moves), published together.
@@ -93,12 +87,8 @@ function judge(input: RecordFeatures, entry: IndexedRecord): Evidence | null {
     return { entry, reason: 'url', score: 0.95, rank: 2, prefixOnly: false };
   }
 
-  // The same lead paragraph (rule 4 below; rule 3 also uses it to confirm a cut headline).
-  const sameLead =
-    textAgrees &&
-    overlap.containment >= DEDUP_RULES.textSame &&
-    overlap.shared >= DEDUP_RULES.textMinShared &&
-    withinWindow(input.publishedAt, other.publishedAt, DEDUP_RULES.textWindowMs);
+  // The same lead (rule 4 below; rule 3 also uses it to confirm a cut headline).
+  const sameLeadInTime = lead.same && withinWindow(input.publishedAt, other.publishedAt, DEDUP_RULES.textWindowMs);
 
   // 3. The same headline, published within days. A cut headline alone is weaker
   // (it may fit several stories), unless the lead confirms it.
@@ -110,10 +100,10 @@ function judge(input: RecordFeatures, entry: IndexedRecord): Evidence | null {
         titleScore >= DEDUP_RULES.prefixSame &&
         Math.min(input.title.sequence.length, other.title.sequence.length) >= DEDUP_RULES.titleMinTokens
       : titleScore >= DEDUP_RULES.titleSame;
-    if (sameHeadline) return { entry, reason: 'title', score: titleScore, rank: 3, prefixOnly: cut && !sameLead };
+    if (sameHeadline) return { entry, reason: 'title', score: titleScore, rank: 3, prefixOnly: cut && !sameLeadInTime };
   }
   // 4. The same lead: reposts under another headline, another script, a forum quote.
-  if (sameLead) return { entry, reason: 'text', score: overlap.containment, rank: 4, prefixOnly: false };
+  if (sameLeadInTime) return { entry, reason: 'text', score: lead.score, rank: 4, prefixOnly: false };
   return null;
 }
 

@@ -115,10 +115,15 @@ export function fnv1a(text: string): number {
   return hash >>> 0;
 }
 
-/** Lead-text features: shingle hashes (sorted, unique) and the numbers it states. */
-export interface TextFeatures {
+/** Shingle hashes (sorted, unique) of a text and the numbers it states. */
+export interface Shingled {
   shingles: Uint32Array;
   numbers: string[];
+}
+
+/** Lead-text features: those of the whole lead, and of its first paragraph alone when the lead runs on past it. */
+export interface TextFeatures extends Shingled {
+  first?: Shingled;
 }
 
 /** Texts are compared on their lead only; copies share the opening, not the whole page. */
@@ -129,7 +134,7 @@ const SHINGLE_SIZE = 3;
  * Word 3-shingles of the first MAX_TEXT_TOKENS tokens (characters for unspaced
  * scripts). The last token is dropped because captured excerpts are cut mid-word.
  */
-export function textFeatures(text: string): TextFeatures {
+function shingled(text: string): Shingled {
   const tokens: string[] = [];
   const folded = foldText(text.replace(/(?:\.{3,}|…)\s*$/, ''));
   for (const word of splitWords(folded)) {
@@ -146,6 +151,13 @@ export function textFeatures(text: string): TextFeatures {
   const shingles = Uint32Array.from(hashes).sort();
   const numbers = [...new Set(tokens.filter(isNumberToken))];
   return { shingles, numbers };
+}
+
+/** Features of a lead: one paragraph per line (an excerpt's shape); its first line is its first paragraph. */
+export function textFeatures(text: string): TextFeatures {
+  const lines = text.split('\n').filter((line) => line.trim() !== '');
+  const whole = shingled(text);
+  return lines.length > 1 ? { ...whole, first: shingled(lines[0] ?? '') } : whole;
 }
 
 /** Overlap of two sorted shingle sets: shared count and containment of the smaller in the larger. */
@@ -177,4 +189,55 @@ export function textNumbersConflict(shorter: readonly string[], longer: readonly
   const set = new Set(longer);
   const missing = shorter.filter((n) => !set.has(n)).length;
   return missing > 0 && missing / shorter.length > 0.25;
+}
+
+/** Lead rules (see sameLead). */
+export const LEAD_RULES = {
+  /** Share of the shorter text found in the longer, and a minimum of shared shingles. */
+  contained: 0.6,
+  minShared: 8,
+  /** Two whole openings must also share this much of the longer one (see sameLead). */
+  ofLonger: 0.5,
+} as const;
+
+/** `part` found in `text`: most of its shingles, with its numbers. */
+function foundIn(part: Shingled, text: Shingled): boolean {
+  const { shared } = shingleOverlap(part.shingles, text.shingles);
+  return shared >= LEAD_RULES.minShared && shared >= LEAD_RULES.contained * part.shingles.length && !textNumbersConflict(part.numbers, text.numbers);
+}
+
+/**
+ * Whether two leads open the same article, and how much they share (0–1). Either
+ * - their first paragraphs are the same (most of the shorter in the longer, numbers agreeing): copies keep the
+ *   opening paragraph. When both leads run on past it, they must also share text after it: a paragraph every
+ *   page of a site or a series opens with (a consent notice, an investigation's standing introduction) is
+ *   followed by different articles; or
+ * - the first paragraph of one is found in the other's opening, and the two openings share most of the shorter
+ *   and at least half of the longer: a forum post that pastes the article under a paragraph of its own, a repost
+ *   without the original's standfirst. The share of the longer is what keeps a short text quoted inside another
+ *   article (a rebuttal quoting the false post, a weekly round-up, a follow-up recapping a brief) from passing for
+ *   it, and two short items of one outlet from matching on the closing lines they all carry.
+ */
+export function sameLead(a: TextFeatures, b: TextFeatures): { same: boolean; score: number } {
+  const firstA = a.first ?? a;
+  const firstB = b.first ?? b;
+  const firsts = shingleOverlap(firstA.shingles, firstB.shingles);
+  const [shorterFirst, longerFirst] = firstA.shingles.length <= firstB.shingles.length ? [firstA, firstB] : [firstB, firstA];
+  const openings = shingleOverlap(a.shingles, b.shingles);
+  const bothRunOn = a.first !== undefined && b.first !== undefined;
+  if (
+    firsts.containment >= LEAD_RULES.contained &&
+    firsts.shared >= LEAD_RULES.minShared &&
+    !textNumbersConflict(shorterFirst.numbers, longerFirst.numbers) &&
+    (!bothRunOn || openings.shared - firsts.shared >= LEAD_RULES.minShared)
+  ) {
+    return { same: true, score: firsts.containment };
+  }
+  const longer = Math.max(a.shingles.length, b.shingles.length);
+  const same =
+    (foundIn(firstA, b) || foundIn(firstB, a)) &&
+    openings.containment >= LEAD_RULES.contained &&
+    openings.shared >= LEAD_RULES.minShared &&
+    openings.shared >= LEAD_RULES.ofLonger * longer;
+  return { same, score: openings.containment };
 }

@@ -12,6 +12,7 @@ import type { CanhTinDatabase } from '@/lib/db/schema';
 import { buildFlagRecord } from '@/lib/flagging/build-flag-record';
 import { MAX_EXCERPT } from '@/lib/flag-record';
 import { capturePage } from '@/lib/page/page-metadata';
+import { sameLead, textFeatures } from '@/lib/dedup/similarity';
 import { makeExcerpt } from '@/lib/page/readable-text';
 import { htmlDocument } from './support/fixture-document';
 import { testDatabase } from './support/test-database';
@@ -48,6 +49,53 @@ describe('dedup of flagged pages', () => {
     expect(original.record.excerpt.startsWith('Island hoppers can now sail')).toBe(true);
     const repost = await flagPage(db, 'ferry-repost-own-headline.html', 'https://gulftraveller.example/news/kep-phu-quoc-ferry-first-sailing');
     expect(repost.saved.duplicateOf).toBe(original.record.id);
+  });
+});
+
+describe('dedup of flagged pages keeps apart what only shares a passage', () => {
+  it('a rebuttal that quotes the false post it answers', async () => {
+    const db = testDatabase();
+    await flagPage(db, 'a-social-post-bai-truong.html', 'https://congdong.example/posts/88123');
+    const rebuttal = await flagPage(db, 'a-rebuttal-bai-truong.html', 'https://baodaongoc.example/xa-hoi/bai-truong-sai-su-that-5521.html');
+    expect(rebuttal.saved.duplicateOf).toBeUndefined();
+  });
+
+  it("two short items of one outlet that end with the same reader's hotline and subscription lines", async () => {
+    const db = testDatabase();
+    await flagPage(db, 'c-brief-chay-cho.html', 'https://bienthay.example/tin-ngan/chay-kiot-cho-rach-soi-101.html');
+    const other = await flagPage(db, 'c-brief-tai-nan.html', 'https://bienthay.example/tin-ngan/va-cham-xe-tai-quoc-lo-80-102.html');
+    expect(other.saved.duplicateOf).toBeUndefined();
+  });
+
+  it("two parts of a series that open with the same standing introduction", async () => {
+    const db = testDatabase();
+    const first = await flagPage(db, 'h-series-ky1.html', 'https://bienthay.example/phong-su/rung-phong-ho-ky-1-301.html');
+    const second = await flagPage(db, 'h-series-ky2.html', 'https://bienthay.example/phong-su/rung-phong-ho-ky-2-302.html');
+    // Their first paragraphs are the same: only what follows tells them apart.
+    expect(second.record.excerpt.split('\n')[0]).toBe(first.record.excerpt.split('\n')[0]);
+    expect(second.saved.duplicateOf).toBeUndefined();
+  });
+
+  it('but joins a short item syndicated under another closing', async () => {
+    const db = testDatabase();
+    const original = await flagPage(db, 'g-orig-tap-huan.html', 'https://bienthay.example/kinh-te/tap-huan-ngu-dan-rach-gia-220.html');
+    const copy = await flagPage(db, 'g-synd-tap-huan.html', 'https://tinmientay24h.example/tap-huan-so-cuu-ngu-dan-kien-giang-9931.html');
+    expect(copy.saved.duplicateOf).toBe(original.record.id);
+  });
+});
+
+describe('sameLead with a lead of one paragraph (a record flagged before leads ran on, or an imported row)', () => {
+  const first =
+    'Một bài đăng trên mạng xã hội từ chiều 18/11 cho rằng cảng cá Tắc Cậu đã được bán cho một doanh nghiệp nước ngoài, kèm hình ảnh một tấm bảng dựng trước cổng cảng.';
+  const rest = 'Ban quản lý cảng cho biết tấm bảng trong ảnh là bảng quảng cáo của một đơn vị cung cấp lưới, đã tháo dỡ sau hội chợ.';
+
+  it('matches the same article read today, on its first paragraph', () => {
+    expect(sameLead(textFeatures(first), textFeatures(`${first}\n${rest}`)).same).toBe(true);
+  });
+
+  it('does not match another article that only quotes it further down', () => {
+    const rebuttal = `Sở Thông tin và Truyền thông khẳng định thông tin về việc bán cảng cá là hoàn toàn bịa đặt, đề nghị người dân không chia sẻ.\n${first}\n${rest}`;
+    expect(sameLead(textFeatures(first), textFeatures(rebuttal)).same).toBe(false);
   });
 });
 
