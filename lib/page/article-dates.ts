@@ -65,6 +65,17 @@ function numericOffset(sign: string, hours: string, minutes: string | undefined)
 }
 
 /**
+ * Zone abbreviations that name one offset wherever they are printed ("12:05 PM SGT", "11:30 PM EST"),
+ * minutes east of UTC. Ambiguous ones are left out: CST (China, Cuba, US Central), IST (India, Ireland,
+ * Israel), BST (British Summer, Bangladesh), ET/PT (no season).
+ */
+const ZONE_ABBREVIATIONS: Record<string, number> = {
+  SGT: 480, MYT: 480, HKT: 480, PHT: 480, AWST: 480, WIB: 420, JST: 540, KST: 540, AEST: 600, AEDT: 660,
+  EST: -300, EDT: -240, PST: -480, PDT: -420, CET: 60, CEST: 120,
+};
+const ZONE_ABBREVIATION = new RegExp(`\\b(${Object.keys(ZONE_ABBREVIATIONS).join('|')})\\b`);
+
+/**
  * A zone written next to a time: "Z", "+07:00", "GMT+7", "(GMT+07:00)", "UTC+8", "GMT", "ICT", "北京时间".
  * Returns minutes east of UTC, or null when the text names no zone.
  */
@@ -74,6 +85,9 @@ export function parseZone(text: string): number | null {
   if (named) return numericOffset(named[1]!, named[2]!, named[3]);
   if (/北京时间|北京時間/.test(s)) return CHINA_OFFSET_MINUTES;
   if (/\b(?:ICT|giờ Hà Nội|giờ Việt Nam)\b/iu.test(s)) return VIETNAM_OFFSET_MINUTES;
+  // Case-sensitive: "est" or "pst" in running text is not a zone.
+  const abbreviation = ZONE_ABBREVIATION.exec(s)?.[1];
+  if (abbreviation) return ZONE_ABBREVIATIONS[abbreviation] ?? null;
   if (/\b(?:GMT|UTC)\b/.test(s)) return 0;
   return null;
 }

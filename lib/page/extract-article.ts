@@ -151,11 +151,20 @@ function textOf(element: Element): string {
 }
 
 /** The page's own headline element: the first <h1> outside chrome that is not the logo. */
-function headlineElement(scan: PageScan): ScannedElement | null {
+function headlineElement(scan: PageScan, titles: string[] = []): ScannedElement | null {
   const candidates = scan.headings.filter((h) => !h.chrome && textOf(h.element).length > 0);
-  return (
-    candidates.find((h) => !/logo|brand|site-title/i.test(h.element.getAttribute('class') ?? '')) ?? candidates[0] ?? null
+  // A site-name <h1 class="site-name"> is a masthead too; the headline is the <h1> the page's titles carry.
+  const notMasthead = candidates.filter(
+    (h) =>
+      !/logo|brand|site-title/i.test(h.element.getAttribute('class') ?? '') &&
+      !scan.mastheads.some((m) => m.element === h.element || h.element.contains(m.element)),
   );
+  const titleKeys = titles.map(looseKey).filter((k) => k.length > 0);
+  const carried = notMasthead.find((h) => {
+    const key = looseKey(textOf(h.element));
+    return key.length > 0 && titleKeys.some((t) => t.includes(key));
+  });
+  return carried ?? notMasthead[0] ?? candidates[0] ?? null;
 }
 
 function hostnameOf(url: string): string | null {
@@ -169,8 +178,22 @@ function hostnameOf(url: string): string | null {
   }
 }
 
+/** A logo/brand element that is, holds or sits in a link to a site root, or is/holds an image ("copyright_logo" badges are not). */
+function isMasthead(element: Element): boolean {
+  const link = element.closest('a[href]') ?? element.querySelector('a[href]');
+  if (link) {
+    try {
+      return new URL(link.getAttribute('href') ?? '', 'http://x.invalid/').pathname.replace(/\/(?:index\.\w+)?$/, '') === '';
+    } catch {
+      return false;
+    }
+  }
+  return element.tagName.toUpperCase() === 'IMG' || element.querySelector('img') !== null;
+}
+
 function mastheadName(scan: PageScan): string | null {
   for (const { element } of scan.mastheads) {
+    if (!isMasthead(element)) continue;
     const text = cleanSingleLine(element.textContent ?? '', MAX_NAME);
     if (text.length >= 2 && text.length <= 80) return text;
     const img = element.tagName.toUpperCase() === 'IMG' ? element : element.querySelector('img');
@@ -198,7 +221,7 @@ const VIETNAMESE_SURNAMES = new Set(
 
 // Byline prefixes before a person's name; the captured rest is cut at the first separator.
 const BYLINE_PATTERNS: RegExp[] = [
-  /^(?:by|written by|posted by|story by|words by|text by|reported by)\s+(.+)$/i,
+  /^(?:by|bởi|written by|posted by|story by|words by|text by|reported by)\s+(.+)$/iu,
   /(?:^|[\s|·•(])(?:bài(?: và ảnh)?|ảnh và bài|tác giả|người viết|phóng viên|thực hiện|nhóm phóng viên)\s*[:：]\s*(.+)$/iu,
   /(?:^|\s)(?:đăng bởi|viết bởi|người đăng|bắt đầu bởi|thread starter|started by)\s*:?\s+(.+)$/iu,
   /(?:作者|撰文|文)\s*[：:／/]\s*(.+)$/u,
@@ -227,6 +250,8 @@ function plausiblePersonName(name: string, siteNames: string[]): boolean {
   const handle = words.length === 1 && /^@?[\p{L}\p{N}_.]+$/u.test(name);
   if (!handle && /\d/.test(name)) return false;
   if (!/\p{L}/u.test(name)) return false;
+  // "bài viết phiến diện quá" (a comment addressing the author) is a sentence, not a name.
+  if (!handle && words.length > 1 && /[\p{Ll}\p{Lu}]/u.test(name) && !(/^\p{Lu}/u.test(words[0]!) && /^\p{Lu}/u.test(words[words.length - 1]!))) return false;
   if (AGENCIES.test(name) || OUTLET_WORDS.test(name)) return false;
   const key = looseKey(name);
   return !siteNames.some((site) => looseKey(site) === key);
@@ -283,7 +308,8 @@ function elementAuthor(scan: PageScan, siteNames: string[]): string | null {
   );
   for (const { element } of [...innermost, ...candidates]) {
     const nested = element.querySelector('[itemprop~="name"]');
-    const raw = nested?.textContent ?? element.textContent ?? '';
+    // Microdata puts the value in `content` on <meta> and (YouTube) <link>: their text is empty.
+    const raw = (nested?.getAttribute('content') ?? nested?.textContent ?? '').trim() || element.textContent || '';
     if (raw.length > 400) continue;
     const fromPattern = authorFromBylineText(raw, siteNames);
     if (fromPattern) return fromPattern;
@@ -298,6 +324,19 @@ function lineAuthor(lines: ScannedLine[], siteNames: string[]): string | null {
     if (line.chrome) continue;
     const name = authorFromBylineText(line.text, siteNames);
     if (name) return name;
+  }
+  return null;
+}
+
+/** "<p><strong>Nguyễn Văn A</strong></p>" closing the body (no "Tác giả:" label), as Vietnamese outlets sign. */
+function signOffAuthor(lines: ScannedLine[], siteNames: string[]): string | null {
+  for (const line of lines) {
+    if (line.chrome || line.element.tagName.toUpperCase() !== 'P') continue;
+    const kids = line.element.children;
+    if (kids.length !== 1 || !/^(?:STRONG|B)$/i.test(kids[0]!.tagName)) continue;
+    if (line.element.nextElementSibling && line.element.nextElementSibling.tagName.toUpperCase() === 'P') continue;
+    const name = cutName(line.text);
+    if (looksLikeVietnamesePersonName(name) && plausiblePersonName(name, siteNames)) return name;
   }
   return null;
 }
@@ -333,16 +372,27 @@ function dateFrom(value: string | null | undefined): DateFound | null {
 function timeElementDate(candidate: ScannedElement): DateFound | null {
   const { element } = candidate;
   if (MODIFIED_LINE.test(`${element.getAttribute('class') ?? ''} ${element.getAttribute('itemprop') ?? ''}`)) return null;
-  return dateFrom(element.getAttribute('datetime')) ?? dateFrom(element.textContent?.slice(0, 300));
+  const attr = element.getAttribute('datetime') ?? '';
+  const fromAttr = dateFrom(attr);
+  const fromText = dateFrom(element.textContent?.slice(0, 300));
+  if (fromAttr && fromText && !/\d:\d/.test(attr) && /\d{1,2}\s*(?::|h|giờ)\s*\d{2}/.test(element.textContent ?? '')) {
+    const a = fromAttr.time;
+    const t = fromText.time;
+    if (a.year === t.year && a.month === t.month && a.day === t.day) return fromText;
+  }
+  return fromAttr ?? fromText;
 }
 
 /** The first date in a non-chrome line, preferring the lines after the headline (the masthead shows today's date). */
 function lineDate(lines: ScannedLine[], headlineIndex: number): DateFound | null {
   const dated: Array<{ line: ScannedLine; found: DateFound }> = [];
   for (const line of lines) {
-    if (line.chrome || MODIFIED_LINE.test(line.text)) continue;
-    const found = dateFrom(line.text);
-    if (found) dated.push({ line, found });
+    if (line.chrome) continue;
+    // "Đăng lúc: 21/11/2026 - 06:40 | Cập nhật: 21/11/2026 - 07:05": the publication is before the update.
+    const at = line.text.search(MODIFIED_LINE);
+    const text = at < 0 ? line.text : line.text.slice(0, at);
+    const found = dateFrom(text);
+    if (found) dated.push({ line: at < 0 ? line : { ...line, text }, found });
   }
   // A dateline is short and gives a time of day; a body sentence that mentions
   // "ngày 3/11/2024" is neither. After the headline beats before it (the masthead's today).
@@ -385,7 +435,7 @@ export function extractArticle(doc: Document, pageUrl: string): ArticleMetadata 
   const scan = scanPage(doc);
   const article = findArticleNode(scan.jsonLd);
   const nodes = allNodes(scan.jsonLd);
-  const heading = headlineElement(scan);
+  const heading = headlineElement(scan, [firstMeta(scan, ['og:title']) ?? '', scan.title ?? '']);
   const headline = heading ? textOf(heading.element) : '';
   const canonicalUrl = canonicalOf(scan, pageUrl);
 
@@ -408,19 +458,33 @@ export function extractArticle(doc: Document, pageUrl: string): ArticleMetadata 
   const siteNames = [declaredSite, titleSegment, masthead, host, hostnameOf(pageUrl)].filter((s): s is string => !!s);
 
   // Title: the first source that has one, without the outlet's name around it.
-  const titleSource = firstNonEmpty(
+  const declaredTitle = firstNonEmpty(
     [
       articleStrings(article, 'headline'),
       articleStrings(article, 'name'),
       firstMeta(scan, ['og:title']),
       firstMeta(scan, ['twitter:title']),
       firstMeta(scan, ['dc.title', 'dcterms.title']),
-      scan.title,
-      headline,
     ],
     cleanTitle,
   );
+  const titleSource = declaredTitle ?? firstNonEmpty([scan.title, headline], cleanTitle);
   let title = titleSource ? stripSiteName(titleSource, siteNames) : null;
+  // A JSON-LD headline cut at 110 characters ("…", "...") while og:title / <h1> carry it whole.
+  const stem = title ? title.replace(/\s*(?:\.{3}|…)$/, '') : '';
+  if (title && stem !== title) {
+    const whole = [firstMeta(scan, ['og:title']), firstMeta(scan, ['twitter:title']), headline]
+      .map((t) => (t ? stripSiteName(cleanTitle(t), siteNames) : ''))
+      .find((t) => t.length > stem.length && looseKey(t).startsWith(looseKey(stem)));
+    if (whole) title = whole;
+  }
+  // Nothing but the document <title> names the page, it does not carry the <h1>, and the <h1> says more
+  // ("In bài viết | Báo X" over the article's headline): the <h1> is the headline. A short <h1> (a section's
+  // name above the article) does not replace a <title> that is the headline.
+  const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+  if (!declaredTitle && title && headline && !looseKey(title).includes(looseKey(headline)) && words(headline) > words(title)) {
+    title = headline;
+  }
   if (title && headline && title !== headline) {
     const beside = segmentBesideHeadline(title, headline);
     if (beside !== null) title = headline;
@@ -428,10 +492,11 @@ export function extractArticle(doc: Document, pageUrl: string): ArticleMetadata 
 
   // Author: structured data, then metas, then byline elements and lines, then a forum's opener.
   const author =
-    firstNonEmpty(article ? authorNames(article) : [], (v) => cleanSingleLine(v, MAX_NAME)) ??
+    firstNonEmpty(article ? authorNames(article, nodes) : [], (v) => cleanSingleLine(v, MAX_NAME)) ??
     metaAuthor(scan, siteNames) ??
     elementAuthor(scan, siteNames) ??
     lineAuthor(scan.lines, siteNames) ??
+    signOffAuthor(scan.lines, siteNames) ??
     forumOpener(scan);
 
   // Text and language: the language decides the home zone of zone-less dates.
@@ -448,6 +513,8 @@ export function extractArticle(doc: Document, pageUrl: string): ArticleMetadata 
   const orderedTimes = [...timeCandidates.filter((t) => t.index > headlineIndex), ...timeCandidates.filter((t) => t.index <= headlineIndex)];
   const published =
     dateFrom(articleStrings(article, 'datePublished')) ??
+    dateFrom(articleStrings(article, 'uploadDate')) ??
+    dateFrom(articleStrings(article, 'dateCreated')) ??
     dateFrom(firstMeta(scan, PUBLISHED_META_KEYS)) ??
     (itempropPublished
       ? dateFrom(itempropPublished.element.getAttribute('datetime') ?? itempropPublished.element.getAttribute('content') ?? itempropPublished.element.textContent)

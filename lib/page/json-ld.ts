@@ -17,6 +17,9 @@ const ARTICLE_TYPES = new Set(
   ].map((t) => t.toLowerCase()),
 );
 
+// Fallback main works (video and social share pages): their name/author/uploadDate describe the page.
+const MAIN_WORK_TYPES = new Set(['videoobject', 'audioobject', 'mediaobject', 'podcastepisode', 'clip', 'episode']);
+
 // One JSON-LD block larger than this is not metadata; parsing it would only cost time.
 const MAX_BLOCK_CHARS = 500_000;
 const MAX_NODES = 200;
@@ -75,7 +78,12 @@ function collectNodes(values: JsonValue[]): JsonObject[] {
 /** The first node typed as an article, from the JSON-LD script texts of a page. */
 export function findArticleNode(blocks: string[]): JsonObject | null {
   const parsed = blocks.map(parseLenientJson).filter((v): v is JsonValue => v !== null);
-  return collectNodes(parsed).find((node) => typesOf(node).some((t) => ARTICLE_TYPES.has(t))) ?? null;
+  const nodes = collectNodes(parsed);
+  return (
+    nodes.find((node) => typesOf(node).some((t) => ARTICLE_TYPES.has(t))) ??
+    nodes.find((node) => typesOf(node).some((t) => MAIN_WORK_TYPES.has(t))) ??
+    null
+  );
 }
 
 /** All nodes, for the publisher/organisation lookups that do not need an article. */
@@ -83,12 +91,27 @@ export function allNodes(blocks: string[]): JsonObject[] {
   return collectNodes(blocks.map(parseLenientJson).filter((v): v is JsonValue => v !== null));
 }
 
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '–', mdash: '—', lsquo: '‘', rsquo: '’',
+  ldquo: '“', rdquo: '”', hellip: '…', laquo: '«', raquo: '»',
+};
+
+/** HTML character references that CMSs leave inside JSON-LD strings ("&#8220;", "&amp;", "&quot;"). */
+export function decodeEntities(value: string): string {
+  if (!value.includes('&')) return value;
+  return value.replace(/&(?:#(\d{1,7})|#x([\da-f]{1,6})|([a-z]{2,8}));/gi, (whole, dec, hex, name) => {
+    const code = dec ? Number(dec) : hex ? parseInt(hex, 16) : -1;
+    if (code >= 0) return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    return NAMED_ENTITIES[String(name).toLowerCase()] ?? whole;
+  });
+}
+
 /** A string value, or the first string in an array, or null. */
 export function stringValue(value: JsonValue | undefined): string | null {
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return decodeEntities(value);
   if (Array.isArray(value)) {
     for (const item of value) {
-      if (typeof item === 'string') return item;
+      if (typeof item === 'string') return decodeEntities(item);
     }
   }
   return null;
@@ -96,7 +119,7 @@ export function stringValue(value: JsonValue | undefined): string | null {
 
 /** `name` of an object, or the string itself ("author": "Jane Doe"). */
 function nameOf(value: JsonValue | undefined): string | null {
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return decodeEntities(value);
   if (isObject(value)) return stringValue(value['name']);
   return null;
 }
@@ -105,11 +128,14 @@ function nameOf(value: JsonValue | undefined): string | null {
  * Person names from `author` (object, array, string); organisations are left
  * out because an outlet credited as author is not a byline.
  */
-export function authorNames(node: JsonObject): string[] {
+export function authorNames(node: JsonObject, nodes: JsonObject[] = []): string[] {
   const raw = node['author'] ?? node['creator'];
   const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
   const names: string[] = [];
-  for (const item of list.slice(0, 10)) {
+  for (const ref of list.slice(0, 10)) {
+    // `"author": {"@id": "#/schema/person/x"}` points at a Person elsewhere in the @graph (Yoast).
+    const id = isObject(ref) && !nameOf(ref) && typeof ref['@id'] === 'string' ? ref['@id'] : null;
+    const item = (id !== null ? nodes.find((n) => n !== ref && n['@id'] === id) : undefined) ?? ref;
     if (isObject(item) && typesOf(item).some((t) => t === 'organization' || t === 'newsmediaorganization')) continue;
     const name = nameOf(item);
     if (name) names.push(name);

@@ -40,6 +40,17 @@ describe('parseArticleDate', () => {
     expect(parseZone('GMT-5')).toBe(-300);
     expect(parseZone('no zone here')).toBeNull();
   });
+
+  it('reads zone abbreviations that name one offset, and only those', () => {
+    expect(parseZone('November 20, 2026 12:05 PM SGT')).toBe(480);
+    expect(parseZone('Nov 20, 2026, 11:30 PM EST')).toBe(-300);
+    expect(parseArticleDate('20 Nov 2026 12:05 SGT')?.iso).toBe('2026-11-20T12:05:00+08:00');
+    // IST is India's, Ireland's or Israel's; CST China's, Cuba's or the US's: no offset is guessed.
+    expect(parseZone('12:05 IST')).toBeNull();
+    expect(parseZone('12:05 CST')).toBeNull();
+    // Not a zone in lower case.
+    expect(parseZone('the best pst')).toBeNull();
+  });
 });
 
 describe('language', () => {

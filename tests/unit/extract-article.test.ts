@@ -113,6 +113,26 @@ describe('extractArticle details on fixture pages', () => {
     expect(article.wordCount).toBeGreaterThan(100);
   });
 
+  it('reads a WeChat-style article: its title, date and language, and not its "原创" badge as the outlet', () => {
+    // Not in labels.json: its author stands unlabelled among the account's other meta spans ("原创 李海舟 南海观察
+    // 2026年11月20日"), which nothing general reads, so the author is not checked.
+    const file = 'weixin-nanhaiguancha-yongxing-yugang.html';
+    const article = extractArticle(load(file), visitedUrl(file));
+    expect(article.title).toBe('西沙永兴岛新渔港码头启用 可同时停靠百艘渔船');
+    // The account's name, or the host its og:url names.
+    expect(['南海观察', 'mp.weixin.example']).toContain(article.siteName);
+    expect(Date.parse(article.publishedAt ?? '')).toBe(Date.parse('2026-11-20T08:15:00+08:00'));
+    expect(article.lang).toBe('zh');
+  });
+
+  it("takes a print view's <h1> over its <title>, but not a section's short <h1> over a <title> that is the headline", () => {
+    const page = (title: string, h1: string) =>
+      new DOMParser().parseFromString(`<html lang="vi"><head><title>${title}</title><meta property="og:site_name" content="Báo Tây Biển"></head><body><main><article><h1>${h1}</h1><p>${'Nội dung bài viết. '.repeat(30)}</p></article></main></body></html>`, 'text/html');
+    const headline = 'Sạt lở bờ biển Hà Tiên, 15 hộ dân phải di dời khẩn cấp';
+    expect(extractArticle(page('In bài viết | Báo Tây Biển', headline), 'https://baotaybien.example/in/123').title).toBe(headline);
+    expect(extractArticle(page(`${headline} | Báo Tây Biển`, 'Thời sự'), 'https://baotaybien.example/thoi-su/123').title).toBe(headline);
+  });
+
   it('does not mutate the live document', () => {
     const doc = load('seashore-hanoi-spratly-protests.html');
     const before = doc.documentElement.outerHTML;
