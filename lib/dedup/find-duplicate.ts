@@ -4,6 +4,7 @@
  */
 import { type DedupInput, type RecordFeatures, asFeatures } from './record-features';
 import { type IndexedRecord, StoryIndex } from './story-index';
+import { hostOf } from './canonicalize-url';
 import { numbersConflict, sameLead, titleSimilarity } from './similarity';
 
 export type { DedupInput, RecordFeatures } from './record-features';
@@ -79,7 +80,7 @@ function judge(input: RecordFeatures, entry: IndexedRecord): Evidence | null {
 
   const titleScore = titleSimilarity(input.title, other.title);
   const cut = input.title.truncated || other.title.truncated;
-  const lead = sameLead(input.text, other.text);
+  const lead = sameLead(input.text, other.text, hostOf(input.urlKeys[0] ?? '') === hostOf(other.urlKeys[0] ?? ''));
   const nearInTime = withinWindow(input.publishedAt, other.publishedAt, DEDUP_RULES.titleWindowMs);
 
   // 2. Same outlet, same article slug (print view, section moves), published together.

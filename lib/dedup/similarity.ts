@@ -209,22 +209,23 @@ function foundIn(part: Shingled, text: Shingled): boolean {
 /**
  * Whether two leads open the same article, and how much they share (0–1). Either
  * - their first paragraphs are the same (most of the shorter in the longer, numbers agreeing): copies keep the
- *   opening paragraph. When both leads run on past it, they must also share text after it: a paragraph every
- *   page of a site or a series opens with (a consent notice, an investigation's standing introduction) is
- *   followed by different articles; or
+ *   opening paragraph. When both leads are on the same site (`sameSite`) and run on past it, they must also
+ *   share text after it: a paragraph every page of a site or a series opens with (a consent notice, an
+ *   investigation's standing introduction) is followed by different articles; or
  * - the first paragraph of one is found in the other's opening, and the two openings share most of the shorter
  *   and at least half of the longer: a forum post that pastes the article under a paragraph of its own, a repost
  *   without the original's standfirst. The share of the longer is what keeps a short text quoted inside another
  *   article (a rebuttal quoting the false post, a weekly round-up, a follow-up recapping a brief) from passing for
  *   it, and two short items of one outlet from matching on the closing lines they all carry.
  */
-export function sameLead(a: TextFeatures, b: TextFeatures): { same: boolean; score: number } {
+export function sameLead(a: TextFeatures, b: TextFeatures, sameSite: boolean): { same: boolean; score: number } {
   const firstA = a.first ?? a;
   const firstB = b.first ?? b;
   const firsts = shingleOverlap(firstA.shingles, firstB.shingles);
   const [shorterFirst, longerFirst] = firstA.shingles.length <= firstB.shingles.length ? [firstA, firstB] : [firstB, firstA];
   const openings = shingleOverlap(a.shingles, b.shingles);
-  const bothRunOn = a.first !== undefined && b.first !== undefined;
+  // A standing opening paragraph is one site's; a copy elsewhere may paste the first paragraph alone and add a line.
+  const bothRunOn = sameSite && a.first !== undefined && b.first !== undefined;
   if (
     firsts.containment >= LEAD_RULES.contained &&
     firsts.shared >= LEAD_RULES.minShared &&

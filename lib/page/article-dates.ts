@@ -67,11 +67,11 @@ function numericOffset(sign: string, hours: string, minutes: string | undefined)
 /**
  * Zone abbreviations that name one offset wherever they are printed ("12:05 PM SGT", "11:30 PM EST"),
  * minutes east of UTC. Ambiguous ones are left out: CST (China, Cuba, US Central), IST (India, Ireland,
- * Israel), BST (British Summer, Bangladesh), ET/PT (no season).
+ * Israel), BST (British Summer, Bangladesh), PST (US Pacific, Philippines), ET/PT (no season).
  */
 const ZONE_ABBREVIATIONS: Record<string, number> = {
   SGT: 480, MYT: 480, HKT: 480, PHT: 480, AWST: 480, WIB: 420, JST: 540, KST: 540, AEST: 600, AEDT: 660,
-  EST: -300, EDT: -240, PST: -480, PDT: -420, CET: 60, CEST: 120,
+  EST: -300, EDT: -240, PDT: -420, CET: 60, CEST: 120,
 };
 const ZONE_ABBREVIATION = new RegExp(`\\b(${Object.keys(ZONE_ABBREVIATIONS).join('|')})\\b`);
 

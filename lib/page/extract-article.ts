@@ -16,7 +16,7 @@ import {
 } from './article-dates';
 import { decideLanguage } from './detect-language';
 import { allNodes, authorNames, findArticleNode, publisherName, stringValue, type JsonObject } from './json-ld';
-import { extractReadableText } from './readable-text';
+import { countWords, extractReadableText } from './readable-text';
 import { scanPage, type PageScan, type ScannedElement, type ScannedLine } from './page-scan';
 import { resolveHttpUrl } from './page-metadata';
 
@@ -178,17 +178,20 @@ function hostnameOf(url: string): string | null {
   }
 }
 
-/** A logo/brand element that is, holds or sits in a link to a site root, or is/holds an image ("copyright_logo" badges are not). */
-function isMasthead(element: Element): boolean {
+/** Whether `element` is, holds or sits in a link to a site's home page ("/", "/index.html", "https://x.example/"). */
+function linksToSiteRoot(element: Element): boolean {
   const link = element.closest('a[href]') ?? element.querySelector('a[href]');
-  if (link) {
-    try {
-      return new URL(link.getAttribute('href') ?? '', 'http://x.invalid/').pathname.replace(/\/(?:index\.\w+)?$/, '') === '';
-    } catch {
-      return false;
-    }
+  if (!link) return false;
+  try {
+    return new URL(link.getAttribute('href') ?? '', 'http://x.invalid/').pathname.replace(/\/(?:index\.\w+)?$/, '') === '';
+  } catch {
+    return false;
   }
-  return element.tagName.toUpperCase() === 'IMG' || element.querySelector('img') !== null;
+}
+
+/** A logo/brand element that is or holds an image, or links to the site's home page ("原创" badges named "copyright_logo" do neither). */
+function isMasthead(element: Element): boolean {
+  return element.tagName.toUpperCase() === 'IMG' || element.querySelector('img') !== null || linksToSiteRoot(element);
 }
 
 function mastheadName(scan: PageScan): string | null {
@@ -221,7 +224,9 @@ const VIETNAMESE_SURNAMES = new Set(
 
 // Byline prefixes before a person's name; the captured rest is cut at the first separator.
 const BYLINE_PATTERNS: RegExp[] = [
-  /^(?:by|bởi|written by|posted by|story by|words by|text by|reported by)\s+(.+)$/iu,
+  /^(?:by|written by|posted by|story by|words by|text by|reported by)\s+(.+)$/iu,
+  // WordPress's Vietnamese "By". Only before a capital: "Bởi vậy, …", "Bởi lẽ …" open sentences.
+  /^(?:[Bb]ởi|BỞI)\s+(\p{Lu}.*)$/u,
   /(?:^|[\s|·•(])(?:bài(?: và ảnh)?|ảnh và bài|tác giả|người viết|phóng viên|thực hiện|nhóm phóng viên)\s*[:：]\s*(.+)$/iu,
   /(?:^|\s)(?:đăng bởi|viết bởi|người đăng|bắt đầu bởi|thread starter|started by)\s*:?\s+(.+)$/iu,
   /(?:作者|撰文|文)\s*[：:／/]\s*(.+)$/u,
@@ -330,11 +335,11 @@ function lineAuthor(lines: ScannedLine[], siteNames: string[]): string | null {
 
 /** "<p><strong>Nguyễn Văn A</strong></p>" closing the body (no "Tác giả:" label), as Vietnamese outlets sign. */
 function signOffAuthor(lines: ScannedLine[], siteNames: string[]): string | null {
-  for (const line of lines) {
-    if (line.chrome || line.element.tagName.toUpperCase() !== 'P') continue;
+  // From the end: a bold line ending its container, not a bold subheading ("<p><strong>Hà Giang</strong></p><ul>…").
+  for (const line of [...lines].reverse()) {
+    if (line.chrome || line.element.tagName.toUpperCase() !== 'P' || line.element.nextElementSibling) continue;
     const kids = line.element.children;
     if (kids.length !== 1 || !/^(?:STRONG|B)$/i.test(kids[0]!.tagName)) continue;
-    if (line.element.nextElementSibling && line.element.nextElementSibling.tagName.toUpperCase() === 'P') continue;
     const name = cutName(line.text);
     if (looksLikeVietnamesePersonName(name) && plausiblePersonName(name, siteNames)) return name;
   }
@@ -433,7 +438,8 @@ function articleStrings(node: JsonObject | null, key: string): string | null {
 
 export function extractArticle(doc: Document, pageUrl: string): ArticleMetadata {
   const scan = scanPage(doc);
-  const article = findArticleNode(scan.jsonLd);
+  // A video's or a clip's own page describes itself as the main work; an article that embeds one does not.
+  const article = findArticleNode(scan.jsonLd, /^video\b/i.test(firstMeta(scan, ['og:type']) ?? ''));
   const nodes = allNodes(scan.jsonLd);
   const heading = headlineElement(scan, [firstMeta(scan, ['og:title']) ?? '', scan.title ?? '']);
   const headline = heading ? textOf(heading.element) : '';
@@ -481,8 +487,15 @@ export function extractArticle(doc: Document, pageUrl: string): ArticleMetadata 
   // Nothing but the document <title> names the page, it does not carry the <h1>, and the <h1> says more
   // ("In bài viết | Báo X" over the article's headline): the <h1> is the headline. A short <h1> (a section's
   // name above the article) does not replace a <title> that is the headline.
-  const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
-  if (!declaredTitle && title && headline && !looseKey(title).includes(looseKey(headline)) && words(headline) > words(title)) {
+  // A site banner in an <h1> (linked to the home page) is not a headline.
+  if (
+    !declaredTitle &&
+    title &&
+    heading &&
+    !linksToSiteRoot(heading.element) &&
+    !looseKey(title).includes(looseKey(headline)) &&
+    countWords(headline) > countWords(title)
+  ) {
     title = headline;
   }
   if (title && headline && title !== headline) {
@@ -492,7 +505,11 @@ export function extractArticle(doc: Document, pageUrl: string): ArticleMetadata 
 
   // Author: structured data, then metas, then byline elements and lines, then a forum's opener.
   const author =
-    firstNonEmpty(article ? authorNames(article, nodes) : [], (v) => cleanSingleLine(v, MAX_NAME)) ??
+    firstNonEmpty(
+      // An outlet credited as a Person (a Yoast graph's author node named like the site) is not a byline.
+      (article ? authorNames(article, nodes) : []).filter((name) => !siteNames.some((site) => looseKey(site) === looseKey(name))),
+      (v) => cleanSingleLine(v, MAX_NAME),
+    ) ??
     metaAuthor(scan, siteNames) ??
     elementAuthor(scan, siteNames) ??
     lineAuthor(scan.lines, siteNames) ??

@@ -75,13 +75,16 @@ function collectNodes(values: JsonValue[]): JsonObject[] {
   return out;
 }
 
-/** The first node typed as an article, from the JSON-LD script texts of a page. */
-export function findArticleNode(blocks: string[]): JsonObject | null {
+/**
+ * The first node typed as an article, from the JSON-LD script texts of a page; with `mainWorkFallback` (a
+ * video's own page), else its first video, audio or media node.
+ */
+export function findArticleNode(blocks: string[], mainWorkFallback = false): JsonObject | null {
   const parsed = blocks.map(parseLenientJson).filter((v): v is JsonValue => v !== null);
   const nodes = collectNodes(parsed);
   return (
     nodes.find((node) => typesOf(node).some((t) => ARTICLE_TYPES.has(t))) ??
-    nodes.find((node) => typesOf(node).some((t) => MAIN_WORK_TYPES.has(t))) ??
+    (mainWorkFallback ? nodes.find((node) => typesOf(node).some((t) => MAIN_WORK_TYPES.has(t))) : undefined) ??
     null
   );
 }
@@ -95,14 +98,28 @@ const NAMED_ENTITIES: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '–', mdash: '—', lsquo: '‘', rsquo: '’',
   ldquo: '“', rdquo: '”', hellip: '…', laquo: '«', raquo: '»',
 };
+// Latin-1 letters by their entity names (&agrave; &ecirc; … as older Vietnamese CMSs write them): À–ß, then à–ÿ.
+const LATIN1_NAMES = 'Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig'.split(' ');
+const LOWER_NAMES = LATIN1_NAMES.map((name, n) => (n === 23 ? 'divide' : n === 31 ? 'yuml' : name === 'AElig' ? 'aelig' : name.toLowerCase()));
+LATIN1_NAMES.forEach((name, n) => (NAMED_ENTITIES[name] = String.fromCharCode(0xc0 + n)));
+LOWER_NAMES.forEach((name, n) => (NAMED_ENTITIES[name] = String.fromCharCode(0xe0 + n)));
 
-/** HTML character references that CMSs leave inside JSON-LD strings ("&#8220;", "&amp;", "&quot;"). */
+// What HTML makes of numeric references to 0x80–0x9F: the Windows-1252 characters ("&#150;" is "–").
+const WINDOWS_1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/** A numeric character reference as HTML reads it: invalid ones become U+FFFD. */
+function fromCodePoint(code: number): string {
+  if (code >= 0x80 && code <= 0x9f) return WINDOWS_1252[code - 0x80] ?? '\ufffd';
+  if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
+  return String.fromCodePoint(code);
+}
+
+/** HTML character references that CMSs leave inside JSON-LD strings ("&#8220;", "&amp;", "&quot;", "&ecirc;"). */
 export function decodeEntities(value: string): string {
   if (!value.includes('&')) return value;
-  return value.replace(/&(?:#(\d{1,7})|#x([\da-f]{1,6})|([a-z]{2,8}));/gi, (whole, dec, hex, name) => {
-    const code = dec ? Number(dec) : hex ? parseInt(hex, 16) : -1;
-    if (code >= 0) return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    return NAMED_ENTITIES[String(name).toLowerCase()] ?? whole;
+  return value.replace(/&(?:#(\d{1,8})|#[xX]([\da-fA-F]{1,7})|([a-zA-Z]{2,8}));/g, (whole, dec, hex, name) => {
+    if (dec || hex) return fromCodePoint(dec ? Number(dec) : parseInt(hex, 16));
+    return NAMED_ENTITIES[name] ?? NAMED_ENTITIES[String(name).toLowerCase()] ?? whole;
   });
 }
 

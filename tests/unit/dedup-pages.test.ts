@@ -84,18 +84,34 @@ describe('dedup of flagged pages keeps apart what only shares a passage', () => 
   });
 });
 
+describe('sameLead on leads that run on', () => {
+  const lede =
+    'Một bài đăng trên mạng xã hội từ chiều 18/11 cho rằng cảng cá Tắc Cậu đã được bán cho một doanh nghiệp nước ngoài, kèm hình ảnh một tấm bảng dựng trước cổng cảng.';
+  const article = `${lede}\nBan quản lý cảng cho biết tấm bảng trong ảnh là bảng quảng cáo của một đơn vị cung cấp lưới, được dựng tạm trong hội chợ thủy sản tuần trước và đã tháo dỡ. Cảng vẫn do nhà nước quản lý, chưa từng có chủ trương chuyển nhượng cho bất kỳ ai.`;
+
+  it('matches a post elsewhere that pastes only the first paragraph and adds a line of its own', () => {
+    const post = `${lede}\nNguồn: Báo Gió Chướng #kiengiang #cangca`;
+    expect(sameLead(textFeatures(article), textFeatures(post), false).same).toBe(true);
+  });
+
+  it('on one site, asks for more than a shared first paragraph (a standing introduction)', () => {
+    const otherPart = `${lede}\nKỳ 2: những chiếc ghe đánh cá rời cảng lúc nửa đêm, chở theo cả gia đình ngư dân ra khơi dài ngày. Phóng viên đã đi cùng một chuyến như thế, từ bến Tắc Cậu ra tới vùng biển quanh đảo Hòn Tre.`;
+    expect(sameLead(textFeatures(article), textFeatures(otherPart), true).same).toBe(false);
+  });
+});
+
 describe('sameLead with a lead of one paragraph (a record flagged before leads ran on, or an imported row)', () => {
   const first =
     'Một bài đăng trên mạng xã hội từ chiều 18/11 cho rằng cảng cá Tắc Cậu đã được bán cho một doanh nghiệp nước ngoài, kèm hình ảnh một tấm bảng dựng trước cổng cảng.';
   const rest = 'Ban quản lý cảng cho biết tấm bảng trong ảnh là bảng quảng cáo của một đơn vị cung cấp lưới, đã tháo dỡ sau hội chợ.';
 
   it('matches the same article read today, on its first paragraph', () => {
-    expect(sameLead(textFeatures(first), textFeatures(`${first}\n${rest}`)).same).toBe(true);
+    expect(sameLead(textFeatures(first), textFeatures(`${first}\n${rest}`), false).same).toBe(true);
   });
 
   it('does not match another article that only quotes it further down', () => {
     const rebuttal = `Sở Thông tin và Truyền thông khẳng định thông tin về việc bán cảng cá là hoàn toàn bịa đặt, đề nghị người dân không chia sẻ.\n${first}\n${rest}`;
-    expect(sameLead(textFeatures(first), textFeatures(rebuttal)).same).toBe(false);
+    expect(sameLead(textFeatures(first), textFeatures(rebuttal), false).same).toBe(false);
   });
 });
 

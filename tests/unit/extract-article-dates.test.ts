@@ -48,6 +48,8 @@ describe('parseArticleDate', () => {
     // IST is India's, Ireland's or Israel's; CST China's, Cuba's or the US's: no offset is guessed.
     expect(parseZone('12:05 IST')).toBeNull();
     expect(parseZone('12:05 CST')).toBeNull();
+    // PST is the US Pacific's and the Philippines' (16 hours apart).
+    expect(parseZone('November 20, 2026 10:15 PST')).toBeNull();
     // Not a zone in lower case.
     expect(parseZone('the best pst')).toBeNull();
   });

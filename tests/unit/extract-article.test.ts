@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractArticle, type ArticleMetadata } from '@/lib/page/extract-article';
+import { decodeEntities } from '@/lib/page/json-ld';
 import { MAX_EXCERPT } from '@/lib/flag-record';
 
 // Fixture pages copied from the shared dev set (fictional outlets), with their labels.
@@ -138,5 +139,75 @@ describe('extractArticle details on fixture pages', () => {
     const before = doc.documentElement.outerHTML;
     extractArticle(doc, visitedUrl('seashore-hanoi-spratly-protests.html'));
     expect(doc.documentElement.outerHTML).toBe(before);
+  });
+});
+
+describe('extractArticle keeps what the page says about itself over look-alikes', () => {
+  const body = `<p>${'Nội dung bài viết về sạt lở bờ biển ở Hà Tiên. '.repeat(20)}</p>`;
+  const page = (head: string, main: string) =>
+    new DOMParser().parseFromString(`<html lang="vi"><head>${head}</head><body>${main}</body></html>`, 'text/html');
+  const URL = 'https://baotaybien.example/thoi-su/sat-lo-123.html';
+
+  it('an embedded video does not lend the article its title, date or author', () => {
+    const video = JSON.stringify({ '@context': 'https://schema.org', '@type': 'VideoObject', name: 'Clip: sóng lớn đánh vào bờ', uploadDate: '2025-10-02T08:00:00+07:00', author: { '@type': 'Person', name: 'Phòng Video' } });
+    const article = extractArticle(
+      page(
+        `<meta property="og:title" content="Sạt lở bờ biển Hà Tiên, 15 hộ dân phải di dời"><meta property="og:type" content="article"><meta property="article:published_time" content="2026-11-20T08:15:00+07:00"><meta name="author" content="Lâm Ngọc Trâm"><script type="application/ld+json">${video}</script>`,
+        `<article><h1>Sạt lở bờ biển Hà Tiên, 15 hộ dân phải di dời</h1>${body}</article>`,
+      ),
+      URL,
+    );
+    expect(article.title).toBe('Sạt lở bờ biển Hà Tiên, 15 hộ dân phải di dời');
+    expect(article.publishedAt).toBe('2026-11-20T08:15:00+07:00');
+    expect(article.author).toBe('Lâm Ngọc Trâm');
+  });
+
+  it('"Bởi vậy, …" opens a sentence, not a byline; "Bởi Lâm Ngọc Trâm" is one', () => {
+    const sentence = extractArticle(page('<title>Sạt lở bờ biển Hà Tiên - Báo Tây Biển</title>', `<article><h1>Sạt lở bờ biển Hà Tiên</h1><p>Bởi vậy, người dân cần cảnh giác.</p>${body}</article>`), URL);
+    expect(sentence.author).toBeNull();
+    const byline = extractArticle(page('<title>Sạt lở bờ biển Hà Tiên - Báo Tây Biển</title>', `<article><h1>Sạt lở bờ biển Hà Tiên</h1><p class="meta">Bởi <a href="/tac-gia/tram">Lâm Ngọc Trâm</a></p>${body}</article>`), URL);
+    expect(byline.author).toBe('Lâm Ngọc Trâm');
+  });
+
+  it('a site banner in an <h1> linked to the home page does not replace the <title>', () => {
+    const article = extractArticle(
+      page(
+        '<title>Phà Hà Tiên – Phú Quốc tạm dừng</title>',
+        `<header><h1><a href="/">Cổng thông tin điện tử huyện Kiên Hải tỉnh Kiên Giang</a></h1></header><main><article><h2>Phà Hà Tiên – Phú Quốc tạm dừng</h2>${body}</article></main>`,
+      ),
+      URL,
+    );
+    expect(article.title).toBe('Phà Hà Tiên – Phú Quốc tạm dừng');
+  });
+
+  it('a bold subheading is not a sign-off; a bold last line is', () => {
+    const subheading = extractArticle(
+      page('<title>Mùa du lịch ở các tỉnh biên giới - Báo Tây Biển</title>', `<article><h1>Mùa du lịch ở các tỉnh biên giới</h1>${body}<p><strong>Hà Giang</strong></p><ul><li>Đèo Mã Pí Lèng</li></ul>${body}</article>`),
+      URL,
+    );
+    expect(subheading.author).toBeNull();
+    const signed = extractArticle(page('<title>Mùa du lịch - Báo Tây Biển</title>', `<article><h1>Mùa du lịch</h1>${body}<p><strong>Ngô Thanh Phong</strong></p></article>`), URL);
+    expect(signed.author).toBe('Ngô Thanh Phong');
+  });
+
+  it('a JSON-LD author named like the outlet is not a byline', () => {
+    const graph = JSON.stringify({
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'NewsArticle', headline: 'Sạt lở bờ biển Hà Tiên', author: { '@id': '#person-1' } },
+        { '@type': 'Person', '@id': '#person-1', name: 'Tổng Hợp Tin Hay' },
+      ],
+    });
+    const article = extractArticle(page(`<meta property="og:site_name" content="Tổng Hợp Tin Hay"><script type="application/ld+json">${graph}</script>`, `<article><h1>Sạt lở bờ biển Hà Tiên</h1>${body}</article>`), URL);
+    expect(article.author).toBeNull();
+  });
+
+  it('an image logo names the outlet even when it links to a home page under a path', () => {
+    const article = extractArticle(page('<title>Sạt lở bờ biển Hà Tiên</title>', `<header><a class="logo" href="/vi/"><img alt="Báo Kiên Hải" src="data:,"></a></header><article><h1>Sạt lở bờ biển Hà Tiên</h1>${body}</article>`), URL);
+    expect(article.siteName).toBe('Báo Kiên Hải');
+  });
+
+  it('decodes character references in JSON-LD as HTML does', () => {
+    expect(decodeEntities('&#8220;mất nhà&#8221; &amp; &ecirc;&Agrave; &#150; &#0;&#xD800;')).toBe('“mất nhà” & êÀ – \ufffd\ufffd');
   });
 });
