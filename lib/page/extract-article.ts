@@ -150,10 +150,12 @@ function textOf(element: Element): string {
   return cleanTitle(element.textContent ?? '');
 }
 
-/** The page's own headline element: the first <h1> outside chrome that is not the logo. */
-function headlineElement(scan: PageScan, titles: string[] = []): ScannedElement | null {
+/**
+ * The page's own headline element: among the <h1>s outside chrome that are not a logo or the site's name,
+ * the first one that `titles` (og:title, <title>) carry, else the first.
+ */
+function headlineElement(scan: PageScan, titles: string[]): ScannedElement | null {
   const candidates = scan.headings.filter((h) => !h.chrome && textOf(h.element).length > 0);
-  // A site-name <h1 class="site-name"> is a masthead too; the headline is the <h1> the page's titles carry.
   const notMasthead = candidates.filter(
     (h) =>
       !/logo|brand|site-title/i.test(h.element.getAttribute('class') ?? '') &&
@@ -485,9 +487,8 @@ export function extractArticle(doc: Document, pageUrl: string): ArticleMetadata 
     if (whole) title = whole;
   }
   // Nothing but the document <title> names the page, it does not carry the <h1>, and the <h1> says more
-  // ("In bài viết | Báo X" over the article's headline): the <h1> is the headline. A short <h1> (a section's
-  // name above the article) does not replace a <title> that is the headline.
-  // A site banner in an <h1> (linked to the home page) is not a headline.
+  // ("In bài viết | Báo X" over the article's headline): the <h1> is the headline. Neither a short <h1> (a
+  // section's name above the article) nor a banner linked to the home page replaces it.
   if (
     !declaredTitle &&
     title &&
@@ -503,7 +504,7 @@ export function extractArticle(doc: Document, pageUrl: string): ArticleMetadata 
     if (beside !== null) title = headline;
   }
 
-  // Author: structured data, then metas, then byline elements and lines, then a forum's opener.
+  // Author: structured data, then metas, then byline elements and lines, a sign-off, then a forum's opener.
   const author =
     firstNonEmpty(
       // An outlet credited as a Person (a Yoast graph's author node named like the site) is not a byline.
