@@ -343,15 +343,21 @@ function signOffAuthor(lines: ScannedLine[], siteNames: string[]): string | null
     const kids = line.element.children;
     if (kids.length !== 1 || !/^(?:STRONG|B)$/i.test(kids[0]!.tagName)) continue;
     const name = cutName(line.text);
-    if (looksLikeVietnamesePersonName(name) && plausiblePersonName(name, siteNames)) return name;
+    // Set right, as VnExpress signs, it is a signature even when the name is a pen name with no surname.
+    const signedRight = /text-align\s*:\s*right/i.test(line.element.getAttribute('style') ?? '') || line.element.getAttribute('align') === 'right';
+    const words = name.split(/\s+/).length;
+    if ((looksLikeVietnamesePersonName(name) || (signedRight && words >= 2 && words <= 4)) && plausiblePersonName(name, siteNames)) return name;
   }
   return null;
 }
 
-/** A forum thread's opener: the author of its first post (XenForo/vBulletin-style `data-author`). */
+/** A forum thread's opener: the author of its first post (XenForo's `data-author`, vBulletin's `a.username`). */
 function forumOpener(scan: PageScan): string | null {
-  const name = cleanSingleLine(scan.firstDataAuthor ?? '', MAX_NAME);
-  return name && !URLISH.test(name) ? name : null;
+  for (const raw of [scan.firstDataAuthor, scan.firstUsername]) {
+    const name = cleanSingleLine(raw ?? '', MAX_NAME);
+    if (name && name.length <= 80 && !URLISH.test(name)) return name;
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------- dates
@@ -508,7 +514,9 @@ export function extractArticle(doc: Document, pageUrl: string): ArticleMetadata 
   const author =
     firstNonEmpty(
       // An outlet credited as a Person (a Yoast graph's author node named like the site) is not a byline.
-      (article ? authorNames(article, nodes) : []).filter((name) => !siteNames.some((site) => looseKey(site) === looseKey(name))),
+      (article ? authorNames(article, nodes) : []).filter(
+        (name) => !AGENCIES.test(name.trim()) && !OUTLET_WORDS.test(name) && !siteNames.some((site) => looseKey(site) === looseKey(name)),
+      ),
       (v) => cleanSingleLine(v, MAX_NAME),
     ) ??
     metaAuthor(scan, siteNames) ??
@@ -535,7 +543,13 @@ export function extractArticle(doc: Document, pageUrl: string): ArticleMetadata 
     dateFrom(articleStrings(article, 'dateCreated')) ??
     dateFrom(firstMeta(scan, PUBLISHED_META_KEYS)) ??
     (itempropPublished
-      ? dateFrom(itempropPublished.element.getAttribute('datetime') ?? itempropPublished.element.getAttribute('content') ?? itempropPublished.element.textContent)
+      ? dateFrom(
+          itempropPublished.element.getAttribute('datetime') ??
+            itempropPublished.element.getAttribute('content') ??
+            // Blogger: <abbr itemprop="datePublished" title="2026-11-18T21:30:00+07:00">21:30</abbr>
+            itempropPublished.element.getAttribute('title') ??
+            itempropPublished.element.textContent,
+        )
       : null) ??
     orderedTimes.reduce<DateFound | null>((found, t) => found ?? timeElementDate(t), null) ??
     lineDate(scan.lines, headlineIndex);

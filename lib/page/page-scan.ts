@@ -37,6 +37,8 @@ export interface PageScan {
   mastheads: ScannedElement[];
   /** `data-author` of the first element carrying one (forum software marks each post's author so). */
   firstDataAuthor: string | null;
+  /** Text of the first link classed `username` (vBulletin marks each post's poster so). */
+  firstUsername: string | null;
   htmlLang: string | null;
   /** True when the page has more elements than the scan budget. */
   truncated: boolean;
@@ -54,8 +56,9 @@ const CHROME_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER']);
 // Class or id words of page chrome. Matching whole words of the attribute keeps
 // "comment" from matching a class like "article-commentary-body" only partly.
 const CHROME_WORDS =
-  /(?:^|[\s_-])(?:comments?|comment-list|binh-?luan|replies|reply|respond|disqus|related|relate|lien-?quan|most-?read|doc-?nhieu|popular|trending|sidebar|widget-area|widget|footer|ad|ads|ad-slot|advert|advertisement|quang-?cao|sponsor|sponsored|newsletter|share|social|breadcrumbs?|cookie|cookie-consent|consent|popup|modal|recommend|recommended|ticker|menu|navbar|nav)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:comments?|comment-list|binh-?luan|replies|reply|respond|disqus|related|relate|lien-?quan|most-?read|doc-?nhieu|popular|trending|sidebar|widget-area|widget|(?<!(?:post|entry|article|story)-)footer|ad|ads|ad-slot|advert|advertisement|quang-?cao|sponsor|sponsored|newsletter|share|social|breadcrumbs?|cookie|cookie-consent|consent|popup|modal|recommend|recommended|ticker|menu|navbar|nav)(?:$|[\s_-])/i;
 const AUTHOR_WORDS = /(?:^|[\s_-])(?:author|authors|byline|by-line|writer|tac-?gia|reporter|vcard|author-name|article-author|posted-by|story-byline)(?:$|[\s_-])/i;
+const USERNAME_WORDS = /(?:^|\s)username(?:$|\s)/i;
 const MASTHEAD_WORDS = /(?:^|[\s_-])(?:logo|brand|site-title|site-name|sitename|masthead|site-logo|navbar-brand)(?:$|[\s_-])/i;
 const INLINE_TAGS = new Set([
   'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DATA', 'EM', 'FONT', 'I', 'IMG', 'KBD', 'LABEL', 'MARK', 'Q',
@@ -81,6 +84,18 @@ function holdsOnlyInline(element: Element): boolean {
   return true;
 }
 
+// Layout words some templates give the column that holds the article itself: VnExpress's main column is
+// "sidebar-1", Blogger's posts sit in a "widget Blog".
+const LAYOUT_WORDS = /(?:^|[\s_-])(?:sidebar|widget)(?:$|[\s_-])/i;
+const ARTICLE_INSIDE = 'h1, [itemprop~="articleBody"], .hentry, .post-body, .entry-content';
+
+/** A container named like chrome by layout alone that holds the headline or the body (one subtree query, outermost only). */
+function holdsTheArticle(element: Element, cls: string, id: string): boolean {
+  if (!LAYOUT_WORDS.test(cls) && !LAYOUT_WORDS.test(id)) return false;
+  if (CHROME_WORDS.test(cls.replace(LAYOUT_WORDS, ' ')) || CHROME_WORDS.test(id.replace(LAYOUT_WORDS, ' '))) return false;
+  return element.querySelector(ARTICLE_INSIDE) !== null;
+}
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V, max = MAX_META_VALUES): void {
   const list = map.get(key);
   if (!list) map.set(key, [value]);
@@ -100,6 +115,7 @@ export function scanPage(doc: Document, maxElements = MAX_SCANNED_ELEMENTS): Pag
     lines: [],
     mastheads: [],
     firstDataAuthor: null,
+    firstUsername: null,
     htmlLang: doc.documentElement?.getAttribute('lang') ?? doc.documentElement?.getAttribute('xml:lang') ?? null,
     truncated: false,
   };
@@ -127,8 +143,7 @@ export function scanPage(doc: Document, maxElements = MAX_SCANNED_ELEMENTS): Pag
       role === 'navigation' ||
       role === 'complementary' ||
       role === 'dialog' ||
-      CHROME_WORDS.test(cls) ||
-      CHROME_WORDS.test(id);
+      ((CHROME_WORDS.test(cls) || CHROME_WORDS.test(id)) && !holdsTheArticle(element, cls, id));
     const here: ScannedElement = { element, index, chrome };
 
     if (tag === 'META') {
@@ -159,6 +174,10 @@ export function scanPage(doc: Document, maxElements = MAX_SCANNED_ELEMENTS): Pag
 
     if (scan.firstDataAuthor === null && !chrome && element.hasAttribute('data-author')) {
       scan.firstDataAuthor = element.getAttribute('data-author');
+    }
+    // vBulletin-style forums mark each post's poster with a "username" link instead.
+    if (scan.firstUsername === null && !chrome && tag === 'A' && USERNAME_WORDS.test(cls)) {
+      scan.firstUsername = collapse(element.textContent ?? '');
     }
     const itemprop = attrText(element, 'itemprop');
     if (itemprop) {
