@@ -17,6 +17,8 @@ export interface WallTime {
   hour: number;
   minute: number;
   second: number;
+  /** Milliseconds, when the page states them ("…:40.112Z"). */
+  millisecond?: number;
   offsetMinutes: number | null;
 }
 
@@ -114,9 +116,9 @@ export function parseWallTime(input: string): WallTime | null {
 
   // ISO 8601 / RFC 3339 and "2025-02-14 09:00:00" (Chinese CMS metas), also with slashes.
   const iso =
-    /(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(Z|[+\-−]\d{2}(?::?\d{2})?)?/.exec(text);
+    /(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+\-−]\d{2}(?::?\d{2})?)?/.exec(text);
   if (iso) {
-    const zone = iso[7];
+    const zone = iso[8];
     let offset: number | null = null;
     if (zone === 'Z') offset = 0;
     else if (zone) {
@@ -131,6 +133,7 @@ export function parseWallTime(input: string): WallTime | null {
       hour: Number(iso[4] ?? 0),
       minute: Number(iso[5] ?? 0),
       second: Number(iso[6] ?? 0),
+      ...(iso[7] && Number(iso[7].slice(0, 3).padEnd(3, '0')) > 0 ? { millisecond: Number(iso[7].slice(0, 3).padEnd(3, '0')) } : {}),
       offsetMinutes: offset ?? parseZone(rest),
     });
   }
@@ -203,7 +206,7 @@ export function resolveWallTime(time: WallTime, fallbackOffsetMinutes: number): 
   const second = Math.min(time.second, 59);
   const iso =
     `${pad(time.year, 4)}-${pad(time.month)}-${pad(time.day)}` +
-    `T${pad(time.hour)}:${pad(time.minute)}:${pad(second)}${formatOffset(offset)}`;
+    `T${pad(time.hour)}:${pad(time.minute)}:${pad(second)}${time.millisecond ? `.${pad(time.millisecond, 3)}` : ''}${formatOffset(offset)}`;
   return { iso, zoneAssumed: time.offsetMinutes === null };
 }
 

@@ -41,6 +41,12 @@ describe('parseArticleDate', () => {
     expect(parseZone('no zone here')).toBeNull();
   });
 
+  it("keeps the milliseconds a page states, so the instant is the page's", () => {
+    expect(parseArticleDate('2026-11-17T22:18:40.112Z')?.iso).toBe('2026-11-17T22:18:40.112+00:00');
+    expect(parseArticleDate('2026-11-17T22:18:40.5+07:00')?.iso).toBe('2026-11-17T22:18:40.500+07:00');
+    expect(parseArticleDate('2026-11-17T22:18:40.000+07:00')?.iso).toBe('2026-11-17T22:18:40+07:00');
+  });
+
   it('reads zone abbreviations that name one offset, and only those', () => {
     expect(parseZone('November 20, 2026 12:05 PM SGT')).toBe(480);
     expect(parseZone('Nov 20, 2026, 11:30 PM EST')).toBe(-300);
