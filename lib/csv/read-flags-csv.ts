@@ -4,7 +4,7 @@
  * file line and left out; good rows are returned for one import transaction.
  */
 import { isCategorySlug } from '../categories';
-import { FLAG_STATUSES, MAX_EXCERPT, FLAG_TRIGGERS, isSeverity, type FlagRecord, type FlagStatus, type FlagTrigger } from '../flag-record';
+import { FLAG_STATUSES, FLAG_TRIGGERS, MAX_EXCERPT, isSeverity, type FlagRecord, type FlagStatus, type FlagTrigger } from '../flag-record';
 import { withoutFragment } from '../page/page-metadata';
 import { cleanMultiLine, cleanSingleLine } from '../text/clean-text';
 import { toVietnamIso } from '../time/format-vietnam-time';

@@ -116,7 +116,7 @@ export function parseWallTime(input: string): WallTime | null {
 
   // ISO 8601 / RFC 3339 and "2025-02-14 09:00:00" (Chinese CMS metas), also with slashes.
   const iso =
-    /(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+\-−]\d{2}(?::?\d{2})?)?/.exec(text);
+    /(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+\-−]\d{2}(?::?\d{2})?)?/.exec(text);
   if (iso) {
     const zone = iso[8];
     let offset: number | null = null;
@@ -126,6 +126,8 @@ export function parseWallTime(input: string): WallTime | null {
       if (m) offset = numericOffset(m[1]!, m[2]!, m[3]);
     }
     const rest = text.slice(iso.index + iso[0].length);
+    // ".112", ".5" (500 ms), ".1234567" (cut to 123 ms).
+    const millisecond = Number((iso[7] ?? '').slice(0, 3).padEnd(3, '0'));
     return valid({
       year: Number(iso[1]),
       month: Number(iso[2]),
@@ -133,7 +135,7 @@ export function parseWallTime(input: string): WallTime | null {
       hour: Number(iso[4] ?? 0),
       minute: Number(iso[5] ?? 0),
       second: Number(iso[6] ?? 0),
-      ...(iso[7] && Number(iso[7].slice(0, 3).padEnd(3, '0')) > 0 ? { millisecond: Number(iso[7].slice(0, 3).padEnd(3, '0')) } : {}),
+      ...(millisecond > 0 ? { millisecond } : {}),
       offsetMinutes: offset ?? parseZone(rest),
     });
   }

@@ -163,8 +163,10 @@ export function countWords(text: string): number {
  */
 export function makeExcerpt(text: string, maxChars = MAX_EXCERPT): string {
   const paragraphs = text.split(/\n+/).map((p) => p.trim()).filter(Boolean);
-  const start = paragraphs.findIndex((p) => p.length >= 80);
-  const opening = paragraphs.slice(Math.max(0, start)).join('\n');
+  const start = Math.max(0, paragraphs.findIndex((p) => p.length >= 80));
+  // Only as many paragraphs as the cut needs, not the whole article joined.
+  let opening = paragraphs[start] ?? '';
+  for (let next = start + 1; opening.length <= maxChars && next < paragraphs.length; next += 1) opening += `\n${paragraphs[next]}`;
   if (opening.length <= maxChars) return opening;
   const cut = capLength(opening, maxChars - 1);
   const space = cut.search(/\s\S*$/);
